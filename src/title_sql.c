@@ -5,10 +5,8 @@
  *	  persona.title_function, persona.title_parse, persona.title_explain and
  *	  persona.title_normalize.
  *
- * All of them go through classify_title_datum(), which reads at most
- * PERSONA_TITLE_MAX_BYTES of the argument (a 100 MB title is detoasted only
- * that far), converts it to UTF-8 when the database uses another encoding,
- * and remembers the last title it classified.  Queries that ask for the
+ * All of them go through classify_title_datum(), which reads the title
+ * through title_bytes_get() and remembers the last title it classified.  Queries that ask for the
  * seniority and the function of the same row (the usual case) therefore
  * classify each title once.  The remembered result is backend-local and
  * keyed by the exact bytes, so it can never answer for another title.
@@ -29,6 +27,7 @@
 
 #include "taxonomy.h"
 #include "title.h"
+#include "title_input.h"
 
 PG_MODULE_MAGIC;
 
@@ -45,51 +44,20 @@ static PersonaTitle last_result;
 static const PersonaTitle *
 classify_title_datum(Datum datum)
 {
-	struct varlena *raw = (struct varlena *) DatumGetPointer(datum);
-	text	   *value;
-	const char *bytes;
-	const char *utf8;
-	size_t		len;
+	TitleBytes	tb;
 
-	/*
-	 * Toasted values are fetched only as far as the classifier reads;
-	 * ordinary in-line values are used where they lie, without a copy.
-	 */
-	if (VARATT_IS_EXTENDED(raw) && !VARATT_IS_SHORT(raw))
-		value = (text *) PG_DETOAST_DATUM_SLICE(datum, 0,
-												PERSONA_TITLE_MAX_BYTES);
-	else
-		value = (text *) PG_DETOAST_DATUM_PACKED(datum);
-
-	bytes = VARDATA_ANY(value);
-	len = VARSIZE_ANY_EXHDR(value);
-
-	utf8 = bytes;
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII && len > 0)
-	{
-		utf8 = (const char *) pg_server_to_any(bytes, (int) len, PG_UTF8);
-		if (utf8 != bytes)
-			len = strlen(utf8);
-	}
-	if (len > PERSONA_TITLE_MAX_BYTES)
-		len = PERSONA_TITLE_MAX_BYTES;
-
-	if (!(last_title_valid && last_title_len == len &&
-		  memcmp(last_title, utf8, len) == 0))
+	title_bytes_get(datum, &tb);
+	if (!(last_title_valid && last_title_len == tb.len &&
+		  memcmp(last_title, tb.data, tb.len) == 0))
 	{
 		/* Invalidate first: nothing below may leave a half-written entry. */
 		last_title_valid = false;
-		persona_title_classify(utf8, len, NULL, &last_result);
-		memcpy(last_title, utf8, len);
-		last_title_len = len;
+		persona_title_classify(tb.data, tb.len, NULL, &last_result);
+		memcpy(last_title, tb.data, tb.len);
+		last_title_len = tb.len;
 		last_title_valid = true;
 	}
-
-	if (utf8 != bytes)
-		pfree((void *) utf8);
-	if ((Pointer) value != DatumGetPointer(datum))
-		pfree(value);
+	title_bytes_free(&tb);
 	return &last_result;
 }
 

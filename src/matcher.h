@@ -1,0 +1,128 @@
+/*-------------------------------------------------------------------------
+ *
+ * matcher.h
+ *	  A ruleset compiled for matching: what persona.match, match_all,
+ *	  explain, infer_role and the tagging trigger use per row.
+ *
+ * A Matcher is built once per call site (or once per backend for the
+ * active ruleset) from a persona.ruleset value and lives in its own memory
+ * context; per row, matching allocates nothing.
+ *
+ * src/matcher.h
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef PERSONA_MATCHER_H
+#define PERSONA_MATCHER_H
+
+#include "utils/jsonb.h"
+
+#include "ruleset.h"
+#include "title.h"
+
+/* The criteria of a profile, in the order explain lists them. */
+typedef enum MatchCriterion
+{
+	CRIT_TITLE_KEYWORDS = 0,
+	CRIT_TITLE_EXCLUDE,
+	CRIT_SENIORITIES,
+	CRIT_FUNCTIONS,
+	CRIT_INDUSTRIES,
+	CRIT_EMPLOYEES,
+	CRIT_COUNTRIES,
+	CRIT_ATTRIBUTES,
+	CRIT_COUNT
+} MatchCriterion;
+
+/* One lead, as the SQL functions and the trigger hand it over. */
+typedef struct MatchLead
+{
+	Datum		title;			/* text, or 0 when NULL */
+	Datum		department;		/* text, or 0 when NULL */
+	const char *industry;		/* server encoding, or NULL */
+	const char *country;		/* server encoding, or NULL */
+	bool		has_employees;
+	int32		employees;
+	Jsonb	   *attrs;			/* or NULL */
+} MatchLead;
+
+typedef struct CriterionResult
+{
+	bool		set;			/* the profile sets this criterion */
+	bool		held;
+	float4		weight;
+	float4		quality;		/* 0 when it does not hold */
+	int			keyword;		/* the keyword that matched or excluded, or -1 */
+} CriterionResult;
+
+typedef struct ProfileResult
+{
+	float4		score;
+	bool		reached;		/* the profile matches the lead */
+	CriterionResult criteria[CRIT_COUNT];
+} ProfileResult;
+
+typedef struct MatchKeyword
+{
+	int			nwords;			/* 0: normalises to nothing, never matches */
+	uint32	   *words;			/* hashes of the normalised words */
+	char	   *text;			/* the normalised keyword */
+	int			len;
+} MatchKeyword;
+
+typedef struct MatchProfile
+{
+	const RulesetProfile *profile;
+	MatchKeyword *keywords;
+	MatchKeyword *excludes;
+	Jsonb	   *attributes;
+} MatchProfile;
+
+#define MATCH_MAX_WORDS 256
+
+typedef struct Matcher
+{
+	MemoryContext cxt;			/* everything below lives here */
+	RulesetSpec *spec;
+	uint64		hash;			/* of the ruleset it was built from */
+	int32		size;
+	PersonaLexicon lexicon;		/* the user lexicon, as the classifier reads it */
+	MatchProfile *profiles;
+	ProfileResult *results;		/* per profile, for the row last matched */
+
+	/* The row last matched (scratch, reused). */
+	PersonaTitle title;
+	PersonaTitle department;
+	int8		seniority;
+	int8		function;
+	uint32		functions;
+	int			nwords;
+	uint32		words[MATCH_MAX_WORDS];	/* hashes of the normalised words */
+	uint16		word_start[MATCH_MAX_WORDS];	/* their bytes in title.normalized */
+	uint16		word_end[MATCH_MAX_WORDS];
+} Matcher;
+
+typedef struct MatchOutcome
+{
+	int			best;			/* profile index, or -1 */
+	float4		score;			/* of best; 0 when none */
+	int			runner_up;		/* profile index, or -1 */
+	float4		runner_up_score;
+	int			role;			/* index into spec->roles, or -1 */
+} MatchOutcome;
+
+extern Matcher *matcher_build(const RulesetData *ruleset, MemoryContext parent);
+extern void matcher_free(Matcher *m);
+
+/* Classify and score one lead against every profile: fills m->results. */
+extern void matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out);
+
+/* After matcher_match: the profiles that matched, best first; how many. */
+extern int	matcher_ranked(const Matcher *m, int *order);
+
+/* The role rules: the first that holds gives the role index, or -1. */
+extern int	matcher_infer_role(const Matcher *m, int seniority, int function,
+							   bool has_employees, int32 employees,
+							   const LabelSet *buying_functions);
+
+#endif							/* PERSONA_MATCHER_H */
