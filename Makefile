@@ -4,12 +4,12 @@ EXTENSION	= persona
 MODULE_big	= persona
 OBJS		= src/title.o src/lexicon.o src/taxonomy.o src/title_input.o src/title_sql.o \
 		  src/ruleset.o src/ruleset_json.o src/ruleset_type.o src/matcher.o \
-		  src/active.o src/match_sql.o
+		  src/active.o src/match_sql.o src/tag_trigger.o
 DATA		= $(wildcard sql/persona--*.sql)
 
 # Regression inputs live in test/sql, every expected output in expected/.
 REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
-		  ruleset_type match profile roles publish
+		  ruleset_type match profile roles publish attach retag
 REGRESS_OPTS	= --inputdir=test
 ISOLATION	= taxonomy_cache
 ISOLATION_OPTS	= --inputdir=test --outputdir=.

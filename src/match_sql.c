@@ -82,10 +82,12 @@ lead_from_args(FunctionCallInfo fcinfo, int first, MatchLead *lead)
 {
 	lead->title = PG_ARGISNULL(first) ? (Datum) 0 : PG_GETARG_DATUM(first);
 	lead->department = PG_ARGISNULL(first + 1) ? (Datum) 0 : PG_GETARG_DATUM(first + 1);
-	lead->industry = PG_ARGISNULL(first + 2) ? NULL : TextDatumGetCString(PG_GETARG_DATUM(first + 2));
+	matcher_text_arg(PG_ARGISNULL(first + 2) ? (Datum) 0 : PG_GETARG_DATUM(first + 2),
+					 &lead->industry, &lead->industry_len);
 	lead->has_employees = !PG_ARGISNULL(first + 3);
 	lead->employees = lead->has_employees ? PG_GETARG_INT32(first + 3) : 0;
-	lead->country = PG_ARGISNULL(first + 4) ? NULL : TextDatumGetCString(PG_GETARG_DATUM(first + 4));
+	matcher_text_arg(PG_ARGISNULL(first + 4) ? (Datum) 0 : PG_GETARG_DATUM(first + 4),
+					 &lead->country, &lead->country_len);
 	lead->attrs = PG_ARGISNULL(first + 5) ? NULL : PG_GETARG_JSONB_P(first + 5);
 }
 
@@ -121,16 +123,19 @@ result_tuple(const Matcher *m, TupleDesc td, int profile, float4 score,
 	Datum		values[9];
 	bool		nulls[9];
 
-	values[0] = nullable_text(profile >= 0 ? spec->profiles[profile].key : NULL, &nulls[0]);
+	nulls[0] = profile < 0;
+	values[0] = nulls[0] ? (Datum) 0 : m->profile_keys[profile];
 	values[1] = Float4GetDatum(score);
 	nulls[1] = false;
-	values[2] = nullable_text(role >= 0 ? spec->roles[role].code : NULL, &nulls[2]);
+	nulls[2] = role < 0;
+	values[2] = nulls[2] ? (Datum) 0 : m->role_codes[role];
 	nulls[3] = m->seniority == PERSONA_SEN_NONE;
 	values[3] = nulls[3] ? (Datum) 0 : persona_seniority_datum(m->seniority);
 	nulls[4] = m->function == PERSONA_FN_NONE;
 	values[4] = nulls[4] ? (Datum) 0 : persona_function_datum(m->function);
 	values[5] = nullable_text(profile >= 0 ? spec->profiles[profile].name : NULL, &nulls[5]);
-	values[6] = nullable_text(runner_up >= 0 ? spec->profiles[runner_up].key : NULL, &nulls[6]);
+	nulls[6] = runner_up < 0;
+	values[6] = nulls[6] ? (Datum) 0 : m->profile_keys[runner_up];
 	values[7] = Float4GetDatum(runner_up_score);
 	nulls[7] = runner_up < 0;
 	values[8] = Int32GetDatum(spec->version);
@@ -323,11 +328,11 @@ criterion_lead_value(const Matcher *m, const MatchLead *lead,
 								join_labels(&others, false));
 			}
 		case CRIT_INDUSTRIES:
-			return lead->industry ? pstrdup(lead->industry) : NULL;
+			return lead->industry ? pnstrdup(lead->industry, lead->industry_len) : NULL;
 		case CRIT_EMPLOYEES:
 			return lead->has_employees ? psprintf("%d", lead->employees) : NULL;
 		case CRIT_COUNTRIES:
-			return lead->country ? pstrdup(lead->country) : NULL;
+			return lead->country ? pnstrdup(lead->country, lead->country_len) : NULL;
 		case CRIT_ATTRIBUTES:
 			return lead->attrs ? JsonbToCString(NULL, &lead->attrs->root, VARSIZE(lead->attrs)) : NULL;
 	}

@@ -91,6 +91,22 @@ split_words(const char *s, int len, uint32 *hashes, uint16 *starts,
 	return n;
 }
 
+void
+matcher_text_arg(Datum value, const char **bytes, int *len)
+{
+	text	   *t;
+
+	if (value == (Datum) 0)
+	{
+		*bytes = NULL;
+		*len = 0;
+		return;
+	}
+	t = (text *) PG_DETOAST_DATUM_PACKED(value);
+	*bytes = VARDATA_ANY(t);
+	*len = VARSIZE_ANY_EXHDR(t);
+}
+
 /* A server-encoded string as UTF-8 (the classifier's encoding). */
 static char *
 to_utf8(const char *s)
@@ -218,6 +234,12 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 			mp->attributes = DatumGetJsonbP(DirectFunctionCall1(jsonb_in,
 																CStringGetDatum(p->attributes)));
 	}
+	m->profile_keys = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
+	for (i = 0; i < m->spec->nprofiles; i++)
+		m->profile_keys[i] = CStringGetTextDatum(m->spec->profiles[i].key);
+	m->role_codes = palloc(sizeof(Datum) * Max(m->spec->nroles, 1));
+	for (i = 0; i < m->spec->nroles; i++)
+		m->role_codes[i] = CStringGetTextDatum(m->spec->roles[i].code);
 	MemoryContextSwitchTo(old);
 	return m;
 }
@@ -287,13 +309,15 @@ keyword_found(const Matcher *m, const MatchKeyword *kw)
 	return false;
 }
 
+/* Is value (len bytes, not terminated) in the list, ignoring ASCII case? */
 static bool
-text_list_contains(const TextList *list, const char *value)
+text_list_contains(const TextList *list, const char *value, int len)
 {
 	int			i;
 
 	for (i = 0; i < list->n; i++)
-		if (pg_strcasecmp(list->items[i], value) == 0)
+		if (pg_strncasecmp(list->items[i], value, len) == 0 &&
+			list->items[i][len] == '\0')
 			return true;
 	return false;
 }
@@ -370,7 +394,8 @@ eval_profile(const Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 
 	if (p->industries.n > 0)
 		set_criterion(&res->criteria[CRIT_INDUSTRIES], CRIT_INDUSTRIES,
-					  lead->industry && text_list_contains(&p->industries, lead->industry), 1);
+					  lead->industry &&
+					  text_list_contains(&p->industries, lead->industry, lead->industry_len), 1);
 
 	if (p->has_employees)
 		set_criterion(&res->criteria[CRIT_EMPLOYEES], CRIT_EMPLOYEES,
@@ -379,7 +404,8 @@ eval_profile(const Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 
 	if (p->countries.n > 0)
 		set_criterion(&res->criteria[CRIT_COUNTRIES], CRIT_COUNTRIES,
-					  lead->country && text_list_contains(&p->countries, lead->country), 1);
+					  lead->country &&
+					  text_list_contains(&p->countries, lead->country, lead->country_len), 1);
 
 	if (mp->attributes)
 		set_criterion(&res->criteria[CRIT_ATTRIBUTES], CRIT_ATTRIBUTES,

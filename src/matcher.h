@@ -39,8 +39,10 @@ typedef struct MatchLead
 {
 	Datum		title;			/* text, or 0 when NULL */
 	Datum		department;		/* text, or 0 when NULL */
-	const char *industry;		/* server encoding, or NULL */
-	const char *country;		/* server encoding, or NULL */
+	const char *industry;		/* server encoding, not terminated, or NULL */
+	int			industry_len;
+	const char *country;		/* likewise */
+	int			country_len;
 	bool		has_employees;
 	int32		employees;
 	Jsonb	   *attrs;			/* or NULL */
@@ -89,6 +91,8 @@ typedef struct Matcher
 	PersonaLexicon lexicon;		/* the user lexicon, as the classifier reads it */
 	MatchProfile *profiles;
 	ProfileResult *results;		/* per profile, for the row last matched */
+	Datum	   *profile_keys;	/* text Datums of the profile keys and the */
+	Datum	   *role_codes;		/* role codes, made once so a row needs none */
 
 	/* The row last matched (scratch, reused). */
 	PersonaTitle title;
@@ -110,6 +114,9 @@ typedef struct MatchOutcome
 	float4		runner_up_score;
 	int			role;			/* index into spec->roles, or -1 */
 } MatchOutcome;
+
+/* A text Datum (or 0 for NULL) as bytes, read in place when in-line. */
+extern void matcher_text_arg(Datum value, const char **bytes, int *len);
 
 extern Matcher *matcher_build(const RulesetData *ruleset, MemoryContext parent);
 extern void matcher_free(Matcher *m);

@@ -1,0 +1,205 @@
+--
+-- bench/match.sql: persona matching against a plain scan and against the
+-- SQL a CRM admin would write instead.
+--
+-- 1,000,000 leads: the titles of ../shared/data/titles-pool.csv (six copies
+-- in a fixed pseudo-random order, as in bench/throughput.sql) with
+-- firmographics derived from hashing the lead's id, so every run sees the
+-- same rows.  The sixteen personas of bench/personas.sql are published and
+-- matched on one core (max_parallel_workers_per_gather = 0), then with two
+-- parallel workers.  The floor is SELECT count(length(title)), the
+-- cheapest query that still reads every title.
+--
+\pset footer off
+\i bench/lib.sql
+CREATE EXTENSION persona;
+SET max_parallel_workers_per_gather = 0;
+
+CREATE TABLE pool (title text, source text, lang text);
+\set pool_file :datadir '/titles-pool.csv'
+COPY pool FROM :'pool_file' WITH (FORMAT csv, HEADER true);
+
+-- h(id, salt) is a deterministic, well-spread non-negative integer.
+CREATE TABLE leads AS
+WITH t AS (
+	SELECT row_number() OVER (ORDER BY md5(title || g)) AS id, title
+	FROM pool CROSS JOIN generate_series(1, 6) g
+	ORDER BY md5(title || g) LIMIT 1000000
+), h AS (
+	SELECT id::int AS id, title,
+	       hashint4(id::int) & 2147483647 AS h1,
+	       hashint4(id::int # 1431655765) & 2147483647 AS h2,
+	       hashint4(id::int # 715827882) & 2147483647 AS h3,
+	       hashint4(id::int # 1010101010) & 2147483647 AS h4
+	FROM t
+)
+SELECT id, title,
+       (ARRAY['SaaS', 'Software', 'Financial Services', 'Manufacturing', 'Healthcare', 'Retail',
+              'Professional Services', 'Logistics', 'Education', 'Media'])[1 + h1 % 10] AS industry,
+       -- a long tail of company sizes: about 45% under 50 employees
+       (ARRAY[3, 5, 8, 12, 15, 25, 30, 40, 45, 60, 80, 120, 200, 250, 400, 600, 1200, 2500,
+              5000, 20000])[1 + h2 % 20] + (h2 / 20) % 7 AS employees,
+       (ARRAY['US', 'US', 'US', 'GB', 'DE', 'DE', 'FR', 'ES', 'NL', 'IT', 'BR', 'CA', 'AT', 'CH',
+              'MX', 'PT'])[1 + h3 % 16] AS country,
+       jsonb_build_object('plan', (ARRAY['free', 'pro', 'pro', 'enterprise'])[1 + h4 % 4],
+                          'source', (ARRAY['inbound', 'outbound', 'event', 'partner'])[1 + (h4 / 4) % 4])
+           AS attrs
+FROM h;
+VACUUM (FREEZE, ANALYZE) leads;
+
+\echo
+\echo 'leads: rows, distinct titles, mean title length (bytes), industries, countries:'
+SELECT count(*) AS rows, count(DISTINCT title) AS distinct_titles,
+       round(avg(octet_length(title)), 1) AS mean_bytes,
+       count(DISTINCT industry) AS industries, count(DISTINCT country) AS countries,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY employees) AS median_employees
+FROM leads;
+
+\i bench/personas.sql
+SELECT persona.publish('bench personas') AS published_version;
+
+--
+-- The SQL a CRM admin would write instead: one WHEN per persona, in
+-- priority order, case-insensitive regexes over the raw title (a few
+-- foreign-language words added by hand) and the same firmographic
+-- conditions.  An inlined SQL function, so it runs exactly as the CASE
+-- written into the query would.  Patterns are shared between personas
+-- where an admin would copy them, and stay under the 32 compiled regexes
+-- PostgreSQL caches.
+--
+CREATE FUNCTION pg_temp.admin_persona(title text, industry text, employees int,
+                                      country text, attrs jsonb)
+RETURNS text LANGUAGE sql IMMUTABLE AS $$
+SELECT CASE
+	WHEN employees < 50
+	     AND title ~* '(^|\W)(founder|co-?founder|owner|ceo|chief executive|president|managing director|partner|geschäftsführer|geschaftsfuhrer|inhaber|gründer|fondateur|fundador|dueño|proprietário|directeur général|director general|amministratore delegato)(\W|$)'
+	     AND title !~* '(vice|assistant|assistent|product owner)'
+		THEN 'founder_small_company'
+	WHEN employees >= 1000 AND industry IN ('SaaS', 'Software', 'Financial Services')
+	     AND title ~* '((^|\W)(vp|svp|evp|vice president)\W.*(sales|revenue)|chief (revenue|sales|commercial) officer|(^|\W)(cro|cso)(\W|$))'
+	     AND title !~* '(operations|assistant)'
+		THEN 'enterprise_sales_exec'
+	WHEN title ~* '(rev\s*ops|revenue operations|sales ops|sales operations|marketing operations|go.to.market operations|gtm operations|(^|\W)crm(\W|$))'
+	     AND title ~* '(manager|director|head|(^|\W)(vp|svp|evp)(\W|$)|vice president|lead|leiter|directeur|director|responsable|gerente)'
+	     AND title !~* 'assistant'
+		THEN 'revops_leader'
+	WHEN title ~* '(rev\s*ops|revenue operations|sales ops|sales operations|marketing operations|go.to.market operations|gtm operations|(^|\W)crm(\W|$))'
+	     AND title ~* '(analyst|specialist|associate|administrator|admin|coordinator|intern|analista|analyste)'
+		THEN 'revops_analyst'
+	WHEN title ~* '(procurement|purchasing|(^|\W)buyer|sourcing|einkauf|einkäufer|achats?|acheteur|compras|comprador|inkoop|acquisti)'
+		THEN 'procurement_gatekeeper'
+	WHEN title ~* '((^|\W)cfo(\W|$)|chief financial|finance|financial|controller|controlling|finanz|financier|financiero|finanças)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp|cfo)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+		THEN 'finance_buyer'
+	WHEN title ~* '((^|\W)(cio|ciso|it)(\W|$)|information technology|information security|security|infrastructure|system administrator|network|informatique|informática)'
+	     AND title ~* '(manager|director|head|(^|\W)(vp|svp|evp|cio|ciso)(\W|$)|vice president|chief|lead|leiter|directeur|responsable|gerente)'
+		THEN 'it_security_evaluator'
+	WHEN title ~* '((^|\W)cto(\W|$)|chief technology|engineering|software|(^|\W)data(\W|$)|analytics|development|entwicklung|ingénierie|ingeniería)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp|cto)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+		THEN 'tech_evaluator'
+	WHEN title ~* '((^|\W)coo(\W|$)|chief operating|operations|betrieb|opérations|operaciones|operações)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp|coo)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+	     AND title !~* '(sales|revenue|marketing) op'
+		THEN 'coo_operator'
+	WHEN country IN ('DE', 'AT', 'CH')
+	     AND title ~* '(sales|vertrieb|verkauf|revenue|commercial)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+	     AND title !~* '(operations|assistant)'
+		THEN 'dach_sales_leader'
+	WHEN title ~* '(sales|vertrieb|verkauf|revenue|commercial|ventes|ventas|vendas|vendite|verkoop)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+	     AND title !~* '(operations|assistant)'
+		THEN 'sales_leader'
+	WHEN title ~* '(sales|vertrieb|verkauf|revenue|commercial|ventes|ventas|vendas|vendite|verkoop|business development)'
+	     AND title ~* '(manager|supervisor|team lead|gerente|responsable|responsabile)'
+	     AND title !~* '(operations|assistant)'
+		THEN 'sales_manager'
+	WHEN title ~* '((^|\W)(sdr|bdr|ae)(\W|$)|sales development|business development rep|account executive|inside sales|sales rep|account manager|(^|\W)sales(\W|$)|außendienst|vendedor|verkäufer|commercial sédentaire|representante de ventas)'
+	     AND title !~* '(operations|manager|director|head|vice president|chief)'
+		THEN 'sales_rep'
+	WHEN title ~* '((^|\W)cmo(\W|$)|marketing|brand|growth)'
+	     AND title ~* '(director|head|(^|\W)(vp|svp|evp)(\W|$)|vice president|chief|leiter|directeur|diretor|direttore)'
+		THEN 'marketing_leader'
+	WHEN title ~* '(customer success|customer service|customer support|client services|kundenservice|service client|atención al cliente)'
+	     AND title ~* '(manager|supervisor|team lead|gerente|responsable|responsabile|director|head|vice president|leiter)'
+		THEN 'cs_leader'
+	WHEN attrs ->> 'plan' = 'pro'
+	     AND title ~* '(growth|demand gen|performance marketing|marketing)'
+		THEN 'growth_marketer'
+END
+$$;
+
+CREATE TEMP TABLE timings (query text, ms numeric);
+INSERT INTO timings VALUES
+	('floor: count(length(title))',
+	 pg_temp.time_ms('SELECT count(length(title)) FROM leads')),
+	('persona.match, active ruleset',
+	 pg_temp.time_ms($q$SELECT count((persona.match(title => title, industry => industry,
+	     employees => employees, country => country, attrs => attrs)).persona) FROM leads$q$)),
+	('persona.match(persona.ruleset(), ...) IMMUTABLE',
+	 pg_temp.time_ms($q$SELECT count((persona.match((SELECT persona.ruleset()), title, NULL, industry,
+	     employees, country, attrs)).persona) FROM leads$q$)),
+	('admin regex CASE (16 WHENs)',
+	 pg_temp.time_ms($q$SELECT count(pg_temp.admin_persona(title, industry, employees, country, attrs))
+	     FROM leads$q$, 3));
+
+\echo
+\echo 'median of 5 runs (3 for the regex CASE) after a warm-up, 1,000,000 leads, 16 personas, one core:'
+SELECT query, round(ms, 1) AS ms,
+       round(ms * 1000000 / (SELECT count(*) FROM leads), 1) AS ns_per_row,
+       round(ms / (SELECT ms FROM timings WHERE query LIKE 'floor%'), 2) AS x_floor
+FROM timings;
+
+\echo
+\echo 'speed-up of persona.match over the regex CASE (one core):'
+SELECT round((SELECT ms FROM timings WHERE query LIKE 'admin%')
+             / (SELECT ms FROM timings WHERE query LIKE '%active ruleset'), 2) AS active_ruleset,
+       round((SELECT ms FROM timings WHERE query LIKE 'admin%')
+             / (SELECT ms FROM timings WHERE query LIKE '%IMMUTABLE'), 2) AS immutable_form;
+
+-- The same persona.match query on two parallel workers plus the leader.
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+\echo
+\echo 'plan of the parallel run:'
+EXPLAIN (COSTS OFF)
+SELECT count((persona.match(title => title, industry => industry,
+	employees => employees, country => country, attrs => attrs)).persona) FROM leads;
+INSERT INTO timings VALUES
+	('persona.match, active ruleset, 2 workers',
+	 pg_temp.time_ms($q$SELECT count((persona.match(title => title, industry => industry,
+	     employees => employees, country => country, attrs => attrs)).persona) FROM leads$q$));
+\echo
+\echo 'persona.match with max_parallel_workers_per_gather = 2:'
+SELECT round(p.ms, 1) AS ms, round(p.ms * 1000000 / (SELECT count(*) FROM leads), 1) AS ns_per_row,
+       round(s.ms / p.ms, 2) AS speed_up_over_one_core
+FROM timings p, timings s
+WHERE p.query = 'persona.match, active ruleset, 2 workers'
+  AND s.query = 'persona.match, active ruleset';
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+SET max_parallel_workers_per_gather = 0;
+
+\echo
+\echo 'persona distribution (persona.match) and agreement with the regex CASE:'
+CREATE TEMP TABLE tagged AS
+SELECT m.persona, m.role,
+       pg_temp.admin_persona(l.title, l.industry, l.employees, l.country, l.attrs) AS admin
+FROM leads l,
+     persona.match(title => l.title, industry => l.industry, employees => l.employees,
+                   country => l.country, attrs => l.attrs) m;
+SELECT coalesce(persona, '(none)') AS persona, count(*) AS leads,
+       round(100.0 * count(*) / sum(count(*)) OVER (), 2) AS pct,
+       count(*) FILTER (WHERE admin IS NOT DISTINCT FROM persona) AS regex_agrees
+FROM tagged GROUP BY 1 ORDER BY 2 DESC, 1;
+SELECT coalesce(role, '(none)') AS role, count(*) AS leads
+FROM tagged GROUP BY 1 ORDER BY 2 DESC, 1;
+SELECT round(100.0 * count(*) FILTER (WHERE admin IS NOT DISTINCT FROM persona) / count(*), 1)
+           AS pct_same_as_regex,
+       count(*) FILTER (WHERE persona IS NOT NULL) AS tagged_by_persona,
+       count(*) FILTER (WHERE admin IS NOT NULL) AS tagged_by_regex
+FROM tagged;

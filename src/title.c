@@ -1,0 +1,1399 @@
+/*-------------------------------------------------------------------------
+ *
+ * title.c
+ *	  The job-title classifier core: normalise a raw title, split it into
+ *	  words, match words and phrases of the lexicon, split German
+ *	  compounds, and decide seniority and job functions.
+ *
+ * The conventions it implements are in docs/classification.md.  The code
+ * is plain C99 without PostgreSQL headers so that the unit test, valgrind
+ * and fuzzers run it unchanged; it never allocates and keeps all per-call
+ * state on the stack, so a longjmp out of the server can leak nothing.
+ *
+ * It is on the hot path of every tagging query (about a million calls per
+ * query), hence its shape: one pass over the bytes folds and tokenises,
+ * each token is hashed once (right to left, so that every suffix's hash is
+ * available for compound splitting at no extra cost), a phrase is found by
+ * combining token hashes and probing only as long as the lexicon says a
+ * phrase starting with this word can be, and compounds are only tried for
+ * tokens the lexicon does not know.  The only global state is the hash
+ * table over the built-in lexicon, built once at first use and read-only
+ * after that.
+ *
+ * src/title.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <string.h>
+
+#include "title.h"
+#include "lexicon.h"
+
+/* Tokens: a title of 1024 bytes has at most 512 one-letter words. */
+#define MAX_TOKENS		(PERSONA_TITLE_MAX_BYTES / 2 + 1)
+/* Units (matched terms, compound parts, unknown words). */
+#define MAX_UNITS		(MAX_TOKENS + 64)
+/* Longer tokens cannot be lexicon words; compounds are bounded too. */
+#define MAX_LEX_WORD	40
+#define MIN_COMPOUND	6
+#define MAX_PHRASE		8
+
+/* The lexicon hash table: built once, then read-only. */
+#define LEX_SLOT_BITS	14
+#define LEX_SLOTS		(1 << LEX_SLOT_BITS)
+#define HEAD_BITS		4096
+
+typedef struct Token
+{
+	uint16_t	fstart;			/* in Ctx.fold */
+	uint16_t	flen;
+	uint16_t	sstart;			/* in the source */
+	uint16_t	slen;
+	uint16_t	seg;			/* segment number: phrases stay inside one */
+	uint32_t	hash;
+} Token;
+
+typedef struct Unit
+{
+	const char *canon;			/* canonical words (not NUL-terminated) */
+	const char *sub;
+	uint16_t	canon_len;
+	uint16_t	flags;
+	int8_t		sen;
+	int8_t		fn;
+	uint8_t		strength;
+	uint8_t		rule;
+	uint8_t		lang;
+	uint8_t		skip;			/* swallowed by a user phrase */
+	uint8_t		known;			/* a lexicon or user term, not a stray word */
+	int8_t		ev;				/* its evidence slot, -1 if none */
+	uint16_t	seg;
+	uint16_t	sstart;
+	uint16_t	slen;
+	uint16_t	nstart;
+	uint16_t	nlen;
+} Unit;
+
+typedef struct Ctx
+{
+	int			ntok;
+	int			nunit;
+	uint16_t	allflags;		/* union of the units' flags */
+	char		fold[PERSONA_TITLE_MAX_BYTES + 8];
+	Token		tok[MAX_TOKENS];
+	Unit		unit[MAX_UNITS];
+} Ctx;
+
+/* One probe touches one slot: what to compare before the entry itself. */
+typedef struct LexSlot
+{
+	uint64_t	w8;				/* a word's first 8 letters, zero-padded */
+	uint32_t	hash;
+	uint16_t	idx;			/* entry + 1; 0 is empty */
+	uint8_t		nwords;
+	uint8_t		termlen;
+} LexSlot;
+
+static LexSlot lex_slots[LEX_SLOTS];
+static uint64_t lex_head_bits[HEAD_BITS / 64];
+static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
+static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
+static volatile int lex_built = 0;
+
+/*
+ * Latin-1 Supplement and Latin Extended-A (U+00C0 .. U+017F) folded to
+ * ASCII; "" makes the character a separator (the multiplication and
+ * division signs).  tools/gen_lexicon.pl folds the same way.
+ */
+static const char *const latin_fold[192] = {
+	/* U+00C0 */
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+	/* U+0100 */
+	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+	"d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+	"g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+	"l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+	"o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+static const char *const seniority_names[PERSONA_SEN_COUNT] = {
+	"unpaid", "training", "entry", "senior", "manager", "director", "head",
+	"vp", "cxo", "partner", "owner", "board"
+};
+
+static const char *const function_names[PERSONA_FN_COUNT] = {
+	"executive", "sales", "marketing", "business_development",
+	"customer_success", "operations", "finance", "hr", "it", "engineering",
+	"data", "product", "design", "legal", "procurement", "administrative",
+	"project_management", "consulting", "research", "quality", "education",
+	"healthcare", "media_communications", "real_estate", "public_sector",
+	"trades_manufacturing", "hospitality"
+};
+
+static const char *const rule_names[] = {
+	"word", "phrase", "compound", "user", "assistant_to", "default"
+};
+
+const char *
+persona_seniority_name(int seniority)
+{
+	if (seniority < 0 || seniority >= PERSONA_SEN_COUNT)
+		return NULL;
+	return seniority_names[seniority];
+}
+
+const char *
+persona_function_name(int function)
+{
+	if (function < 0 || function >= PERSONA_FN_COUNT)
+		return NULL;
+	return function_names[function];
+}
+
+const char *
+persona_rule_name(int rule)
+{
+	if (rule < 0 || rule > PERSONA_RULE_DEFAULT)
+		return NULL;
+	return rule_names[rule];
+}
+
+/*
+ * Hash a word eight bytes at a time.  The word must be readable up to
+ * eight bytes past its end (Ctx.fold is padded and the padding zeroed;
+ * lexicon terms are copied into a padded buffer): a byte-at-a-time hash
+ * is a serial multiply chain that alone would cost a third of the time
+ * budget of a title.
+ */
+static const unsigned char tail_mask[8][8] = {
+	{0},
+	{0xFF},
+	{0xFF, 0xFF},
+	{0xFF, 0xFF, 0xFF},
+	{0xFF, 0xFF, 0xFF, 0xFF},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+};
+
+static inline uint32_t
+word_hash(const char *s, int n)
+{
+	uint64_t	h = (uint64_t) n * 0x9E3779B97F4A7C15ull;
+	uint64_t	w;
+
+	while (n >= 8)
+	{
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	if (n > 0)
+	{
+		uint64_t	m;
+
+		/* keep the first n bytes in memory order, whatever the endianness */
+		memcpy(&w, s, 8);
+		memcpy(&m, tail_mask[n], 8);
+		w &= m;
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	return (uint32_t) h ^ (uint32_t) (h >> 29);
+}
+
+/* A phrase's hash is built from its words' hashes, so tokens hash once. */
+static inline uint32_t
+phrase_combine(uint32_t h, uint32_t next)
+{
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	return h + next;
+}
+
+static inline uint32_t
+slot_of(uint32_t h)
+{
+	return (h * 0x9E3779B1u) >> (32 - LEX_SLOT_BITS);
+}
+
+static uint32_t
+term_hash(const char *term)
+{
+	uint32_t	h = 0;
+	int			first = 1;
+	char		buf[MAX_LEX_WORD + 16];
+
+	for (;;)
+	{
+		const char *sp = strchr(term, ' ');
+		int			n = sp ? (int) (sp - term) : (int) strlen(term);
+		uint32_t	wh;
+
+		/* word_hash reads up to 8 bytes past the word */
+		if (n > MAX_LEX_WORD)
+			n = MAX_LEX_WORD;
+		memset(buf, 0, sizeof(buf));
+		memcpy(buf, term, (size_t) n);
+		wh = word_hash(buf, n);
+		h = first ? wh : phrase_combine(h, wh);
+		first = 0;
+		if (!sp)
+			return h;
+		term = sp + 1;
+	}
+}
+
+/* The last three letters of a word as a number, -1 if not all a-z. */
+static inline int
+tail_code(const char *t)
+{
+	unsigned int a = (unsigned char) t[0] - 'a';
+	unsigned int b = (unsigned char) t[1] - 'a';
+	unsigned int c = (unsigned char) t[2] - 'a';
+
+	if (a >= 26 || b >= 26 || c >= 26)
+		return -1;
+	return (int) ((a * 26 + b) * 26 + c);
+}
+
+/*
+ * Build the hash table over the built-in lexicon.  Called at first use; the
+ * result is the same on every call, so a second concurrent builder (there
+ * is none in a PostgreSQL backend) would only write the same values.
+ */
+static void
+lex_build(void)
+{
+	int			i;
+
+	for (i = 0; i < persona_lexicon_size && i < LEX_SLOTS / 2; i++)
+	{
+		const PersonaLexEntry *e = &persona_lexicon[i];
+		uint32_t	h = term_hash(e->term);
+		uint32_t	s = slot_of(h);
+
+		while (lex_slots[s].idx != 0)
+			s = (s + 1) & (LEX_SLOTS - 1);
+		lex_slots[s].hash = h;
+		lex_slots[s].idx = (uint16_t) (i + 1);
+		lex_slots[s].nwords = e->nwords;
+		lex_slots[s].termlen = e->termlen;
+		lex_slots[s].w8 = 0;
+		if (e->nwords == 1)
+			memcpy(&lex_slots[s].w8, e->term, e->termlen < 8 ? e->termlen : 8);
+		if ((e->flags & LEX_CHEAD) && e->nwords == 1)
+		{
+			size_t		n = strlen(e->term);
+			int			code;
+
+			lex_head_bits[(h % HEAD_BITS) / 64] |= (uint64_t) 1 << (h % 64);
+			if (n >= 3 && n < 64 && (code = tail_code(e->term + n - 3)) >= 0)
+			{
+				lex_head_end[code / 64] |= (uint64_t) 1 << (code % 64);
+				lex_head_lens |= (uint64_t) 1 << n;
+			}
+		}
+	}
+	lex_built = 1;
+}
+
+/* Does the entry's term equal the nw tokens starting at tok? */
+static int
+term_equals_tokens(const char *term, const Ctx *c, int tok, int nw)
+{
+	int			k;
+
+	for (k = 0; k < nw; k++)
+	{
+		const Token *t = &c->tok[tok + k];
+
+		if (k > 0)
+		{
+			if (*term != ' ')
+				return 0;
+			term++;
+		}
+		if (memcmp(term, c->fold + t->fstart, t->flen) != 0)
+			return 0;
+		term += t->flen;
+	}
+	return 1;
+}
+
+/*
+ * The first up to 8 bytes of a word, zero-padded, as lex_slots[].w8 holds
+ * them (the word is readable 8 bytes past its end, see word_hash).
+ */
+static inline uint64_t
+word8(const char *w, int n)
+{
+	uint64_t	v;
+	uint64_t	m;
+
+	memcpy(&v, w, 8);
+	if (n < 8)
+	{
+		memcpy(&m, tail_mask[n], 8);
+		v &= m;
+	}
+	return v;
+}
+
+/* Find the single token tok (hash h): most probes never leave the slot. */
+static inline int
+lex_find_token(uint32_t h, const Ctx *c, const Token *t)
+{
+	uint32_t	s = slot_of(h);
+	const char *w = c->fold + t->fstart;
+	uint64_t	v = word8(w, t->flen);
+
+	while (lex_slots[s].idx != 0)
+	{
+		const LexSlot *sl = &lex_slots[s];
+
+		if (sl->hash == h && sl->nwords == 1 && sl->termlen == t->flen &&
+			sl->w8 == v &&
+			(t->flen <= 8 ||
+			 memcmp(persona_lexicon[sl->idx - 1].term + 8, w + 8, t->flen - 8) == 0))
+			return sl->idx - 1;
+		s = (s + 1) & (LEX_SLOTS - 1);
+	}
+	return -1;
+}
+
+/*
+ * Find the phrase of nw tokens at tok whose combined hash is h and whose
+ * text (words and single spaces) is len bytes long.
+ */
+static int
+lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
+{
+	uint32_t	s = slot_of(h);
+
+	while (lex_slots[s].idx != 0)
+	{
+		const LexSlot *sl = &lex_slots[s];
+
+		if (sl->hash == h && sl->nwords == nw && sl->termlen == len &&
+			term_equals_tokens(persona_lexicon[sl->idx - 1].term, c, tok, nw))
+			return sl->idx - 1;
+		s = (s + 1) & (LEX_SLOTS - 1);
+	}
+	return -1;
+}
+
+/* Find the single word w[0..n) whose hash is h. */
+static int
+lex_find_word(uint32_t h, const char *w, int n)
+{
+	uint32_t	s = slot_of(h);
+
+	while (lex_slots[s].idx != 0)
+	{
+		const LexSlot *sl = &lex_slots[s];
+
+		if (sl->hash == h && sl->nwords == 1 && sl->termlen == n &&
+			memcmp(persona_lexicon[sl->idx - 1].term, w, (size_t) n) == 0)
+			return sl->idx - 1;
+		s = (s + 1) & (LEX_SLOTS - 1);
+	}
+	return -1;
+}
+
+/*
+ * Fold and tokenise: one pass over at most PERSONA_TITLE_MAX_BYTES bytes.
+ * Letters become lower-case ASCII, everything else separates words, and
+ * the segment punctuation of docs/classification.md starts a new segment.
+ * ASCII letters take a tight loop (most titles are ASCII); a folded title
+ * is never longer than its bytes (two-byte letters fold to at most two).
+ */
+#define CL_SEP		0			/* separator */
+#define CL_SEG		1			/* ends a segment */
+#define CL_DASH		2			/* "-": a separator, " - " ends a segment */
+#define CL_AMP		3			/* "&": "R&D" is a word, else a segment end */
+#define CL_HIGH		4			/* a byte >= 0x80: decode UTF-8 */
+
+static const char ascii_map[256] = {
+	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
+	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
+	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
+	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
+	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_AMP, CL_SEP,
+	CL_SEG, CL_SEG, CL_SEP, CL_SEG, CL_SEG, CL_DASH, CL_SEP, CL_SEG,
+	'0', '1', '2', '3', '4', '5', '6', '7',
+	'8', '9', CL_SEG, CL_SEG, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
+	CL_SEG, 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+	'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+	'x', 'y', 'z', CL_SEG, CL_SEP, CL_SEG, CL_SEP, CL_SEP,
+	CL_SEP, 'a', 'b', 'c', 'd', 'e', 'f', 'g',
+	'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w',
+	'x', 'y', 'z', CL_SEP, CL_SEG, CL_SEP, CL_SEP, CL_SEP,
+	/* 0x80 .. 0xFF: UTF-8 lead and continuation bytes */
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+	CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH, CL_HIGH,
+};
+
+static inline int
+is_alnum(unsigned char b)
+{
+	return ascii_map[b] >= '0';
+}
+
+static void
+tokenize(Ctx *c, const unsigned char *s, size_t n)
+{
+	size_t		i = 0;
+	int			fpos = 0;
+	int			seg = 0;
+	int			intok = 0;
+	int			ntok = 0;
+	int			fstart = 0;
+	size_t		sstart = 0;
+	char	   *fold = c->fold;
+
+#define END_TOKEN() \
+	do { \
+		Token	   *t_ = &c->tok[ntok++]; \
+		t_->fstart = (uint16_t) fstart; \
+		t_->flen = (uint16_t) (fpos - fstart); \
+		t_->sstart = (uint16_t) sstart; \
+		t_->slen = (uint16_t) (i - sstart); \
+		t_->seg = (uint16_t) seg; \
+		intok = 0; \
+		/* " at " ends a segment: "Sales Manager at Acme" */ \
+		if (fpos - fstart == 2 && fold[fstart] == 'a' && fold[fstart + 1] == 't') \
+			seg++; \
+	} while (0)
+
+	while (i < n)
+	{
+		unsigned int b = s[i];
+		const char *rep = NULL;
+		size_t		clen = 1;
+		int			kind;		/* 0 letter, 1 separator, 2 segment end */
+
+		if (b < 0x80)
+		{
+			int			m = ascii_map[b];
+
+			if (m >= '0')
+			{
+				if (!intok)
+				{
+					if (ntok >= MAX_TOKENS)
+						break;
+					intok = 1;
+					fstart = fpos;
+					sstart = i;
+				}
+				/* the hot loop: ASCII letters and digits */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/*
+				 * Eight bytes at a time while they are readable: find how
+				 * many leading bytes are letters or digits and lower-case
+				 * them all at once (the few bytes stored past the word are
+				 * overwritten or never read; fold has room since fpos <= i).
+				 */
+				while (i + 8 <= n)
+				{
+					uint64_t	x;
+					uint64_t	lc;
+					uint64_t	letter;
+					uint64_t	digit;
+					uint64_t	stop;
+					int			k;
+
+					memcpy(&x, s + i, 8);
+					lc = x | 0x2020202020202020ull;
+					letter = (lc + 0x1f1f1f1f1f1f1f1full) &
+						~(lc + 0x0505050505050505ull);
+					digit = (x + 0x5050505050505050ull) &
+						~(x + 0x4646464646464646ull);
+					stop = ~(letter | digit) | x;
+					stop &= 0x8080808080808080ull;
+					lc = x | ((letter & 0x8080808080808080ull) >> 2);
+					memcpy(fold + fpos, &lc, 8);
+					if (stop == 0)
+					{
+						fpos += 8;
+						i += 8;
+						continue;
+					}
+					k = __builtin_ctzll(stop) / 8;
+					fpos += k;
+					i += (size_t) k;
+					break;
+				}
+				if (i < n && ascii_map[s[i]] >= '0')
+#endif
+				{
+					m = ascii_map[s[i]];
+					do
+					{
+						fold[fpos++] = (char) m;
+						i++;
+					} while (i < n && (m = ascii_map[s[i]]) >= '0');
+				}
+				continue;
+			}
+			if (m == CL_AMP)
+			{
+				/*
+				 * "R&D", "M&A", "L&D" are words; "Sales & Marketing" and
+				 * "Sales&Marketing" are two.
+				 */
+				size_t		j = i + 1;
+
+				while (j < n && is_alnum(s[j]))
+					j++;
+				if (intok && fpos - fstart <= 2 && j > i + 1 && j - i - 1 <= 2)
+				{
+					fold[fpos++] = '&';
+					i++;
+					continue;
+				}
+				kind = 2;
+			}
+			else if (m == CL_SEG)
+				kind = 2;
+			else if (m == CL_DASH)
+			{
+				/* " - " separates titles, "co-founder" is one phrase */
+				kind = ((i == 0 || s[i - 1] == ' ') &&
+						(i + 1 >= n || s[i + 1] == ' ')) ? 2 : 1;
+			}
+			else
+				kind = 1;
+		}
+		else
+		{
+			uint32_t	cp = 0;
+			int			need = 0;
+
+			kind = 1;
+			if (b >= 0xC2 && b <= 0xDF)
+			{
+				cp = b & 0x1F;
+				need = 1;
+			}
+			else if (b >= 0xE0 && b <= 0xEF)
+			{
+				cp = b & 0x0F;
+				need = 2;
+			}
+			else if (b >= 0xF0 && b <= 0xF4)
+			{
+				cp = b & 0x07;
+				need = 3;
+			}
+			if (need > 0 && i + (size_t) need < n)
+			{
+				int			k;
+				int			ok = 1;
+
+				for (k = 1; ok && k <= need; k++)
+				{
+					unsigned int cb = s[i + k];
+
+					if ((cb & 0xC0) != 0x80)
+						ok = 0;
+					else
+						cp = (cp << 6) | (cb & 0x3F);
+				}
+				/* overlong, surrogate and out-of-range forms are invalid */
+				if (ok && ((need == 2 && cp < 0x800) ||
+						   (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+						   (cp >= 0xD800 && cp <= 0xDFFF)))
+					ok = 0;
+				if (ok)
+				{
+					clen = (size_t) need + 1;
+					if (cp >= 0xC0 && cp <= 0x17F)
+					{
+						rep = latin_fold[cp - 0xC0];
+						if (*rep)
+							kind = 0;
+					}
+					else if (cp == 0x218 || cp == 0x219)
+					{
+						rep = "s";
+						kind = 0;
+					}
+					else if (cp == 0x21A || cp == 0x21B)
+					{
+						rep = "t";
+						kind = 0;
+					}
+					else if (cp == 0x1E9E)
+					{
+						rep = "ss";
+						kind = 0;
+					}
+					else if (cp == 0x2013 || cp == 0x2014 || cp == 0x2015 ||
+							 cp == 0x2022 || cp == 0xB7 || cp == 0xFF5C ||
+							 cp == 0xFF0F || cp == 0xFF0C || cp == 0x3001)
+						kind = 2;
+				}
+			}
+		}
+
+		if (kind == 0)
+		{
+			if (!intok)
+			{
+				if (ntok >= MAX_TOKENS)
+					break;
+				intok = 1;
+				fstart = fpos;
+				sstart = i;
+			}
+			/* never longer than the bytes it replaces (see above) */
+			while (*rep && fpos < PERSONA_TITLE_MAX_BYTES)
+				fold[fpos++] = *rep++;
+		}
+		else
+		{
+			if (intok)
+				END_TOKEN();
+			if (kind == 2)
+				seg++;
+		}
+		i += clen;
+	}
+	if (intok)
+		END_TOKEN();
+#undef END_TOKEN
+	c->ntok = ntok;
+	/* word_hash reads 8 bytes past a word: make the padding defined */
+	memset(fold + fpos, 0, 8);
+
+	/* hash every token once */
+	for (i = 0; i < (size_t) ntok; i++)
+	{
+		Token	   *tk = &c->tok[i];
+
+		tk->hash = word_hash(fold + tk->fstart, tk->flen);
+	}
+}
+
+/* Could a known compound head end with these three letters? */
+static inline int
+head_end_known(const char *t)
+{
+	int			code = tail_code(t);
+
+	return code >= 0 && (lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64)));
+}
+
+static int
+all_letters(const char *w, int n)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+	return 1;
+}
+
+static Unit *
+new_unit(Ctx *c, int tok0, int ntok)
+{
+	Unit	   *u;
+	const Token *a = &c->tok[tok0];
+	const Token *z = &c->tok[tok0 + ntok - 1];
+
+	if (c->nunit >= MAX_UNITS)
+		return NULL;
+	u = &c->unit[c->nunit++];
+	u->seg = a->seg;
+	u->sstart = a->sstart;
+	u->slen = (uint16_t) (z->sstart + z->slen - a->sstart);
+	u->skip = 0;
+	u->sub = NULL;
+	u->nstart = u->nlen = 0;
+	return u;
+}
+
+static void
+unit_from_entry(Unit *u, int e, uint8_t rule)
+{
+	const PersonaLexEntry *le = &persona_lexicon[e];
+
+	u->canon = le->canon;
+	u->canon_len = le->canonlen;
+	u->sub = le->sub;
+	u->flags = le->flags;
+	u->sen = le->sen;
+	u->fn = le->fn;
+	u->strength = le->strength;
+	u->rule = rule;
+	u->lang = le->lang;
+	u->known = 1;
+}
+
+static void
+unit_unknown(Ctx *c, Unit *u, const char *w, int n)
+{
+	(void) c;
+	u->canon = w;
+	u->canon_len = (uint16_t) n;
+	u->sub = NULL;
+	u->flags = 0;
+	u->sen = PERSONA_SEN_NONE;
+	u->fn = PERSONA_FN_NONE;
+	u->strength = LEX_DOMAIN;
+	u->rule = PERSONA_RULE_WORD;
+	u->lang = 0;
+	u->known = 0;
+}
+
+/*
+ * A German compound modifier: the word itself, or without a linking "s"
+ * (Vertriebs-), "n"/"en" (Kunden-: listed as words) or "e".
+ */
+static int
+find_modifier(const char *w, int n)
+{
+	int			e;
+
+	if (n < 2)
+		return -1;
+	e = lex_find_word(word_hash(w, n), w, n);
+	if (e >= 0 && (persona_lexicon[e].flags & LEX_CMOD))
+		return e;
+	if (n > 3 && w[n - 1] == 's')
+	{
+		e = lex_find_word(word_hash(w, n - 1), w, n - 1);
+		if (e >= 0 && (persona_lexicon[e].flags & LEX_CMOD))
+			return e;
+	}
+	return -1;
+}
+
+/*
+ * Split a German compound w[0..n) into known parts: modifiers then a head
+ * (Vertriebsleiterin -> vertrieb + leiterin).  The longest head that
+ * leaves a known first part wins; a first part may itself be two
+ * modifiers (Produktmarketingleiter).  If no first part is known but the
+ * head is a "loose" one (Filialleiter), the unknown first part is kept as
+ * it is.  Returns the number of parts written (0 if none), at most 3.
+ */
+typedef struct Part
+{
+	int			entry;			/* -1: unknown text */
+	int			off;
+	int			len;
+} Part;
+
+static int
+split_compound(const char *w, int n, Part *parts)
+{
+	int			k;
+	int			loose_k = -1;
+	int			loose_e = -1;
+	int			code = tail_code(w + n - 3);
+
+	/* most unknown words cannot end in a compound head: say so quickly */
+	if (code < 0 || !(lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64))))
+		return 0;
+	for (k = 2; k <= n - 3; k++)
+	{
+		int			he;
+		int			me;
+		uint32_t	h;
+
+		if (!(lex_head_lens & ((uint64_t) 1 << (n - k))))
+			continue;
+		h = word_hash(w + k, n - k);
+		if (!(lex_head_bits[(h % HEAD_BITS) / 64] & ((uint64_t) 1 << (h % 64))))
+			continue;
+		he = lex_find_word(h, w + k, n - k);
+		if (he < 0 || !(persona_lexicon[he].flags & LEX_CHEAD))
+			continue;
+		me = find_modifier(w, k);
+		if (me >= 0)
+		{
+			parts[0].entry = me;
+			parts[0].off = 0;
+			parts[0].len = k;
+			parts[1].entry = he;
+			parts[1].off = k;
+			parts[1].len = n - k;
+			return 2;
+		}
+		/* two modifiers: Produkt|marketing|leiter */
+		if (k >= 4)
+		{
+			int			j;
+
+			for (j = 2; j <= k - 2; j++)
+			{
+				int			m1 = find_modifier(w, j);
+				int			m2;
+
+				if (m1 < 0)
+					continue;
+				m2 = find_modifier(w + j, k - j);
+				if (m2 < 0)
+					continue;
+				parts[0].entry = m1;
+				parts[0].off = 0;
+				parts[0].len = j;
+				parts[1].entry = m2;
+				parts[1].off = j;
+				parts[1].len = k - j;
+				parts[2].entry = he;
+				parts[2].off = k;
+				parts[2].len = n - k;
+				return 3;
+			}
+		}
+		if (loose_k < 0 && k >= 3 && (persona_lexicon[he].flags & LEX_LOOSEHEAD))
+		{
+			loose_k = k;
+			loose_e = he;
+		}
+	}
+	if (loose_k >= 0)
+	{
+		parts[0].entry = -1;
+		parts[0].off = 0;
+		parts[0].len = loose_k;
+		parts[1].entry = loose_e;
+		parts[1].off = loose_k;
+		parts[1].len = n - loose_k;
+		return 2;
+	}
+	return 0;
+}
+
+/*
+ * Match the tokens against the built-in lexicon, longest phrase first,
+ * producing units.
+ */
+static void
+match_builtin(Ctx *c)
+{
+	int			i = 0;
+
+	c->nunit = 0;
+	c->allflags = 0;
+	while (i < c->ntok)
+	{
+		const Token *t = &c->tok[i];
+		int			best = -1;
+		int			bestn = 1;
+		Unit	   *u;
+
+		if (t->flen <= MAX_LEX_WORD)
+		{
+			best = lex_find_token(t->hash, c, t);
+			if (best >= 0 && persona_lexicon[best].maxwords > 1)
+			{
+				uint32_t	hs[MAX_PHRASE];
+				int			ls[MAX_PHRASE];
+				uint32_t	h = t->hash;
+				int			l = t->flen;
+				int			maxw = persona_lexicon[best].maxwords;
+				int			j;
+
+				for (j = 1; j < maxw && i + j < c->ntok &&
+					 c->tok[i + j].seg == t->seg; j++)
+				{
+					h = phrase_combine(h, c->tok[i + j].hash);
+					l += 1 + c->tok[i + j].flen;
+					hs[j] = h;
+					ls[j] = l;
+				}
+				for (j--; j >= 1; j--)
+				{
+					int			e;
+
+					if (ls[j] > 255)
+						continue;
+					e = lex_find_tokens(hs[j], c, i, j + 1, ls[j]);
+
+					if (e >= 0)
+					{
+						best = e;
+						bestn = j + 1;
+						break;
+					}
+				}
+			}
+			if (best >= 0 && bestn == 1 &&
+				(persona_lexicon[best].flags & LEX_PREFIXONLY))
+				best = -1;
+		}
+
+		if (best >= 0)
+		{
+			u = new_unit(c, i, bestn);
+			if (!u)
+				return;
+			unit_from_entry(u, best, bestn > 1 ? PERSONA_RULE_PHRASE : PERSONA_RULE_WORD);
+			c->allflags |= u->flags;
+		}
+		else
+		{
+			Part		parts[3];
+			int			np = 0;
+			int			p;
+
+			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
+				head_end_known(c->fold + t->fstart + t->flen - 3) &&
+				all_letters(c->fold + t->fstart, t->flen))
+				np = split_compound(c->fold + t->fstart, t->flen, parts);
+			if (np == 0)
+			{
+				u = new_unit(c, i, 1);
+				if (!u)
+					return;
+				unit_unknown(c, u, c->fold + t->fstart, t->flen);
+			}
+			for (p = 0; p < np; p++)
+			{
+				u = new_unit(c, i, 1);
+				if (!u)
+					return;
+				if (parts[p].entry >= 0)
+				{
+					unit_from_entry(u, parts[p].entry, PERSONA_RULE_COMPOUND);
+					c->allflags |= u->flags;
+				}
+				else
+					unit_unknown(c, u, c->fold + t->fstart + parts[p].off,
+								 parts[p].len);
+				/* a part's own bytes when the source was plain ASCII */
+				if (t->slen == t->flen)
+				{
+					u->sstart = (uint16_t) (t->sstart + parts[p].off);
+					u->slen = (uint16_t) parts[p].len;
+				}
+			}
+		}
+		i += bestn;
+	}
+}
+
+/*
+ * The user lexicon: its terms are normalised already, so they are matched
+ * against the canonical words the built-in lexicon produced (a user term
+ * "chief financial officer" therefore also catches "CFO", and "sales head"
+ * catches "Vertriebsleiter").  A match must start and end on unit
+ * boundaries and stay inside one segment; the longest wins.
+ */
+static uint16_t
+bounded_len(const char *s, size_t max)
+{
+	size_t		n = 0;
+
+	while (n < max && s[n] != '\0')
+		n++;
+	return (uint16_t) n;
+}
+
+static int
+user_match_units(const Ctx *c, int u, const char *term)
+{
+	int			seg = c->unit[u].seg;
+
+	for (;;)
+	{
+		const Unit *un = &c->unit[u];
+
+		if (un->seg != seg)
+			return -1;
+		if (un->canon_len > 0)
+		{
+			if (strncmp(term, un->canon, un->canon_len) != 0)
+				return -1;
+			term += un->canon_len;
+			if (*term == '\0')
+				return u;
+			if (*term != ' ')
+				return -1;
+			term++;
+		}
+		if (++u >= c->nunit)
+			return -1;
+	}
+}
+
+static void
+match_user(Ctx *c, const PersonaLexicon *user)
+{
+	int			u;
+
+	for (u = 0; u < c->nunit; u++)
+	{
+		Unit	   *un = &c->unit[u];
+		const char *w = un->canon;
+		int			wl = 0;
+		int			lo = 0;
+		int			hi = user->nterms;
+		int			k;
+		int			best = -1;
+		int			best_end = -1;
+
+		if (un->canon_len == 0)
+			continue;
+		while (wl < un->canon_len && w[wl] != ' ')
+			wl++;
+		/* lower bound of the first word */
+		while (lo < hi)
+		{
+			int			mid = lo + (hi - lo) / 2;
+			const char *t = user->terms[mid].term;
+			int			cmp = t ? strncmp(t, w, wl) : -1;
+
+			if (cmp == 0 && t[wl] != '\0')
+				cmp = 1;
+			if (cmp < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < user->nterms; k++)
+		{
+			const char *t = user->terms[k].term;
+			int			end;
+
+			if (!t || strncmp(t, w, wl) != 0 || (t[wl] != '\0' && t[wl] != ' '))
+				break;
+			end = user_match_units(c, u, t);
+			if (end > best_end)
+			{
+				best_end = end;
+				best = k;
+			}
+		}
+		if (best >= 0)
+		{
+			const PersonaUserTerm *ut = &user->terms[best];
+			const Unit *last = &c->unit[best_end];
+			int			v;
+
+			un->canon = ut->canonical ? ut->canonical : ut->term;
+			un->canon_len = bounded_len(un->canon, PERSONA_NORM_MAX);
+			un->sub = ut->subfunction;
+			un->flags = 0;
+			un->sen = ut->seniority;
+			un->fn = ut->function;
+			if (un->sen < PERSONA_SEN_NONE || un->sen >= PERSONA_SEN_COUNT)
+				un->sen = PERSONA_SEN_NONE;
+			if (un->fn < PERSONA_FN_NONE || un->fn >= PERSONA_FN_COUNT)
+				un->fn = PERSONA_FN_NONE;
+			un->strength = LEX_DOMAIN;
+			un->rule = PERSONA_RULE_USER;
+			un->known = 1;
+			if (last->sstart + last->slen > un->sstart)
+				un->slen = (uint16_t) (last->sstart + last->slen - un->sstart);
+			for (v = u + 1; v <= best_end; v++)
+				c->unit[v].skip = 1;
+			u = best_end;
+		}
+	}
+}
+
+/* Run the whole front end: tokens, built-in matches, user matches. */
+static void
+analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user)
+{
+	if (!lex_built)
+		lex_build();
+	if (title == NULL)
+		len = 0;
+	if (len > PERSONA_TITLE_MAX_BYTES)
+		len = PERSONA_TITLE_MAX_BYTES;
+	tokenize(c, (const unsigned char *) title, len);
+	match_builtin(c);
+	if (user && user->nterms > 0 && user->terms)
+		match_user(c, user);
+}
+
+/*
+ * Write the canonical words joined by single spaces; a word that does not
+ * fit is left out whole.  Records each unit's place in the output.
+ */
+static size_t
+write_normalized(Ctx *c, char *buf, size_t bufsize)
+{
+	size_t		pos = 0;
+	int			u;
+
+	if (bufsize == 0)
+		return 0;
+	for (u = 0; u < c->nunit; u++)
+	{
+		Unit	   *un = &c->unit[u];
+		size_t		need;
+
+		un->nstart = (uint16_t) (pos > 0 ? pos + 1 : pos);
+		un->nlen = 0;
+		if (un->skip || un->canon_len == 0)
+			continue;
+		need = un->canon_len + (pos > 0 ? 1 : 0);
+		if (pos + need > bufsize - 1)
+			break;
+		if (pos > 0)
+			buf[pos++] = ' ';
+		memcpy(buf + pos, un->canon, un->canon_len);
+		un->nstart = (uint16_t) pos;
+		un->nlen = un->canon_len;
+		pos += un->canon_len;
+	}
+	buf[pos] = '\0';
+	return pos;
+}
+
+size_t
+persona_title_normalize(const char *text, size_t len,
+						const PersonaLexicon *user,
+						char *buf, size_t bufsize)
+{
+	Ctx			c;
+
+	analyse(&c, text, len, user);
+	return write_normalized(&c, buf, bufsize);
+}
+
+/*
+ * Words whose meaning depends on the rest of the title: "staff" is a level
+ * only before an engineer-like role, "chief" is cxo when "officer" follows
+ * in its segment, and a LEX_FOREIGNCTX word ("personal") names its
+ * function only beside a word of another language than English.  Rare,
+ * so the backward walk only runs when such a word is present.
+ */
+static void
+resolve_context(Ctx *c)
+{
+	int			u;
+	int			n_foreign = 0;
+	int			officer_after = 0;
+	int			staffable_after = 0;
+	int			cur_seg = -1;
+
+	if (c->allflags & LEX_FOREIGNCTX)
+		for (u = 0; u < c->nunit; u++)
+			if (c->unit[u].lang != 0 && !c->unit[u].skip)
+				n_foreign++;
+	for (u = c->nunit - 1; u >= 0; u--)
+	{
+		Unit	   *un = &c->unit[u];
+
+		if (un->seg != cur_seg)
+		{
+			cur_seg = un->seg;
+			officer_after = staffable_after = 0;
+		}
+		if (un->skip)
+			continue;
+		if ((un->flags & LEX_STAFF) && !staffable_after)
+			un->sen = PERSONA_SEN_NONE;
+		if ((un->flags & LEX_CHIEF) && officer_after)
+		{
+			un->sen = PERSONA_SEN_CXO;
+			if (un->fn == PERSONA_FN_NONE)
+				un->fn = PERSONA_FN_EXECUTIVE;
+		}
+		if ((un->flags & LEX_FOREIGNCTX) &&
+			n_foreign - (un->lang != 0 ? 1 : 0) == 0)
+			un->fn = PERSONA_FN_NONE;
+		if (un->flags & LEX_OFFICER)
+			officer_after = 1;
+		if (un->flags & LEX_STAFFABLE)
+			staffable_after = 1;
+	}
+}
+
+static void
+set_evidence(PersonaEvidence *ev, const Unit *un, int sen, int fn, int rule)
+{
+	ev->norm_start = un->nstart;
+	ev->norm_len = un->nlen;
+	ev->src_start = un->sstart;
+	ev->src_len = un->slen;
+	ev->seniority = (int8_t) sen;
+	ev->function = (int8_t) fn;
+	ev->rule = (uint8_t) rule;
+	ev->decided = 0;
+	ev->subfunction = un->sub;
+}
+
+/*
+ * Classify: one walk over the units records the evidence in title order
+ * and keeps, as it goes, the candidates for each rule of
+ * docs/classification.md; the deciding pieces are marked at the end.
+ */
+void
+persona_title_classify(const char *title, size_t len,
+					   const PersonaLexicon *user, PersonaTitle *out)
+{
+	Ctx			c;
+	int			u;
+	int			nev = 0;
+	int			best_sen = PERSONA_SEN_NONE;
+	int			best_sen_u = -1;
+	int			train_u = -1;
+	int			unpaid_u = -1;
+	int			weak_unpaid_u = -1;
+	int			assist_u = -1;
+	int			role_u = -1;
+	int			fn_u = -1;
+	int			fn_strength = -1;
+	int			exec_u = -1;
+	int			sen_u;
+	int			sen;
+	int			fn;
+	uint32_t	functions = 0;
+
+	analyse(&c, title, len, user);
+	out->normalized_len = (uint16_t) write_normalized(&c, out->normalized,
+													   PERSONA_NORM_MAX);
+	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
+		resolve_context(&c);
+
+	for (u = 0; u < c.nunit; u++)
+	{
+		Unit	   *un = &c.unit[u];
+
+		if (un->skip)
+			continue;
+		if ((un->flags & LEX_ROLE) && role_u < 0)
+			role_u = u;
+		if (un->sen == PERSONA_SEN_NONE && un->fn == PERSONA_FN_NONE)
+			continue;
+		un->ev = -1;
+		/* keep one slot for the default rule */
+		if (nev < PERSONA_MAX_EVIDENCE - 1)
+		{
+			set_evidence(&out->evidence[nev], un, un->sen, un->fn,
+						 (un->flags & LEX_ASSIST) ? PERSONA_RULE_ASSISTANT_TO : un->rule);
+			un->ev = (int8_t) nev++;
+		}
+		if (un->sen == PERSONA_SEN_UNPAID)
+		{
+			if (!(un->flags & LEX_WEAKUNPAID))
+			{
+				if (unpaid_u < 0)
+					unpaid_u = u;
+			}
+			else if (weak_unpaid_u < 0)
+				weak_unpaid_u = u;
+		}
+		else if (un->sen == PERSONA_SEN_TRAINING)
+		{
+			if (train_u < 0)
+				train_u = u;
+		}
+		else if (un->sen > best_sen)
+		{
+			best_sen = un->sen;
+			best_sen_u = u;
+		}
+		if (un->fn != PERSONA_FN_NONE)
+		{
+			if (un->strength > LEX_WEAK)
+				functions |= (uint32_t) 1 << un->fn;
+			if (un->fn == PERSONA_FN_EXECUTIVE)
+			{
+				if (exec_u < 0)
+					exec_u = u;
+			}
+			else if ((int) un->strength > fn_strength)
+			{
+				fn_strength = un->strength;
+				fn_u = u;
+			}
+		}
+		/* after "assistant to", the CEO words count for nothing */
+		if (un->flags & LEX_ASSIST)
+		{
+			assist_u = u;
+			break;
+		}
+	}
+
+	/* seniority: unpaid, training, student, assistant, then the highest */
+	if (unpaid_u >= 0)
+		sen_u = unpaid_u;
+	else if (train_u >= 0)
+		sen_u = train_u;
+	else if (weak_unpaid_u >= 0)
+		sen_u = weak_unpaid_u;
+	else if (assist_u >= 0)
+		sen_u = assist_u;
+	else
+		sen_u = best_sen_u;
+	sen = sen_u >= 0 ? c.unit[sen_u].sen : PERSONA_SEN_NONE;
+	if (sen_u >= 0 && sen_u == assist_u && sen == PERSONA_SEN_NONE)
+		sen = PERSONA_SEN_ENTRY;
+
+	/*
+	 * primary function: the strongest kind of word, the first of them;
+	 * executive only when nothing else is named; the assistant rule
+	 * decides outright.
+	 */
+	if (assist_u >= 0 && c.unit[assist_u].fn != PERSONA_FN_NONE)
+		fn_u = assist_u;
+	else if (fn_u < 0)
+		fn_u = exec_u;
+	fn = fn_u >= 0 ? c.unit[fn_u].fn : PERSONA_FN_NONE;
+	if (fn != PERSONA_FN_NONE)
+		functions |= (uint32_t) 1 << fn;
+
+	out->function = (int8_t) fn;
+	out->functions = functions;
+	out->subfunction = NULL;
+	if (fn_u >= 0)
+	{
+		out->subfunction = c.unit[fn_u].sub;
+		for (u = 0; u < c.nunit && !out->subfunction; u++)
+			if (!c.unit[u].skip && c.unit[u].fn == fn && u <= (assist_u >= 0 ? assist_u : u))
+				out->subfunction = c.unit[u].sub;
+	}
+
+	if (sen_u >= 0 && c.unit[sen_u].ev >= 0)
+		out->evidence[(int) c.unit[sen_u].ev].decided = 1;
+	if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
+		out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	if (sen == PERSONA_SEN_NONE && role_u >= 0)
+	{
+		/* a role word without a level word: entry */
+		sen = PERSONA_SEN_ENTRY;
+		set_evidence(&out->evidence[nev], &c.unit[role_u], PERSONA_SEN_ENTRY,
+					 PERSONA_FN_NONE, PERSONA_RULE_DEFAULT);
+		out->evidence[nev].subfunction = NULL;
+		out->evidence[nev++].decided = 1;
+	}
+	out->seniority = (int8_t) sen;
+	out->n_evidence = (uint8_t) nev;
+}
