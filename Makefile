@@ -11,7 +11,7 @@ DATA		= $(wildcard sql/persona--*.sql)
 REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
 		  ruleset_type match profile roles publish attach retag
 REGRESS_OPTS	= --inputdir=test
-ISOLATION	= taxonomy_cache
+ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent
 ISOLATION_OPTS	= --inputdir=test --outputdir=.
 TAP_TESTS	= 1
 PROVE_TESTS	= test/t/*.pl

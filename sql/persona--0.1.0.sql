@@ -1389,6 +1389,7 @@ DECLARE
 	stale pg_catalog.text;
 	upper_key pg_catalog.text;
 	n pg_catalog.int8;
+	mine pg_catalog.int8 := 0;
 	elapsed pg_catalog.float8;
 	rate pg_catalog.float8;
 BEGIN
@@ -1401,33 +1402,34 @@ BEGIN
 	END IF;
 	key_type := pg_catalog.format_type(persona.column_type(tbl, reg.key_column), NULL);
 
-	-- Resume the unfinished run of the same kind, or start a new one.
+	-- An unfinished run for another ruleset or mode is over: start afresh.
+	UPDATE persona.retag_progress p SET finished_at = pg_catalog.clock_timestamp()
+	WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL
+	  AND (p.target_version OPERATOR(pg_catalog.<>) target
+	       OR p.all_rows OPERATOR(pg_catalog.<>) retag.all_rows);
+
+	-- Join the unfinished run of the same kind, or start one.  A second
+	-- retag of the same table at the same time joins the first: they take
+	-- turns at batches (the progress row is their lock) and share the work.
+	INSERT INTO persona.retag_progress (table_name, all_rows, target_version, started_at,
+		updated_at, rows_total)
+	VALUES (tbl, retag.all_rows, target, pg_catalog.clock_timestamp(), pg_catalog.clock_timestamp(), -1)
+	ON CONFLICT (table_name) WHERE finished_at IS NULL DO NOTHING;
 	SELECT * INTO progress FROM persona.retag_progress p
-	WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL;
-	IF FOUND AND (progress.target_version OPERATOR(pg_catalog.<>) target
-	              OR progress.all_rows OPERATOR(pg_catalog.<>) retag.all_rows) THEN
-		UPDATE persona.retag_progress p SET finished_at = pg_catalog.clock_timestamp()
-		WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL;
-		progress := NULL;
-	END IF;
+	WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL FOR UPDATE;
 
 	-- A row needs work when an older ruleset tagged it (or, for all_rows,
-	-- when it was tagged before this run began), and nobody locked it.
+	-- when it was tagged before the run began), and nobody locked it.
 	stale := pg_catalog.format('NOT t.%I AND (t.%I IS NULL OR t.%I OPERATOR(pg_catalog.<>) %s%s)',
 		reg.locked_column, reg.version_column, reg.version_column, target,
 		CASE WHEN retag.all_rows THEN pg_catalog.format(' OR t.%I OPERATOR(pg_catalog.<) $3', reg.tagged_at_column) ELSE '' END);
 
-	IF progress.table_name IS NULL THEN
-		INSERT INTO persona.retag_progress (table_name, all_rows, target_version, started_at,
-			updated_at, rows_total)
-		VALUES (tbl, retag.all_rows, target, pg_catalog.clock_timestamp(), pg_catalog.clock_timestamp(), 0)
-		RETURNING * INTO progress;
+	IF progress.rows_total OPERATOR(pg_catalog.<) 0 THEN
 		EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s t WHERE %s', tbl,
 			pg_catalog.replace(stale, '$3', '$1'))
 		INTO n USING progress.started_at;
 		UPDATE persona.retag_progress p SET rows_total = n
-		WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL
-		RETURNING * INTO progress;
+		WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL;
 		RAISE NOTICE 'retag %: % rows to tag with ruleset version %', tbl, n, target;
 	ELSE
 		RAISE NOTICE 'retag %: resuming after % of % rows', tbl, progress.rows_done, progress.rows_total;
@@ -1435,12 +1437,23 @@ BEGIN
 	COMMIT;
 
 	LOOP
+		-- Take the progress row (waiting while another retag runs a batch)
+		-- and read where the last batch, ours or theirs, stopped.
+		SELECT * INTO progress FROM persona.retag_progress p
+		WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL FOR UPDATE;
+		EXIT WHEN NOT FOUND;
+
 		-- The next batch is a range of the key, found through its index.
 		EXECUTE pg_catalog.format('SELECT pg_catalog.max(k)::pg_catalog.text FROM (SELECT t.%I AS k FROM %s t '
 			'WHERE $1 IS NULL OR t.%I OPERATOR(pg_catalog.>) $1::%s ORDER BY t.%I LIMIT $2) s',
 			reg.key_column, tbl, reg.key_column, key_type, reg.key_column)
 		INTO upper_key USING progress.last_key, batch_size;
-		EXIT WHEN upper_key IS NULL;
+		IF upper_key IS NULL THEN
+			UPDATE persona.retag_progress p SET finished_at = pg_catalog.clock_timestamp()
+			WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL;
+			COMMIT;
+			EXIT;
+		END IF;
 
 		-- Setting the title to itself fires the trigger, which tags and audits.
 		EXECUTE pg_catalog.format('UPDATE %s t SET %I = t.%I WHERE ($1 IS NULL OR t.%I OPERATOR(pg_catalog.>) $1::%s) '
@@ -1449,6 +1462,7 @@ BEGIN
 			reg.key_column, key_type, stale)
 		USING progress.last_key, upper_key, progress.started_at;
 		GET DIAGNOSTICS n = ROW_COUNT;
+		mine := mine OPERATOR(pg_catalog.+) n;
 
 		UPDATE persona.retag_progress p
 		SET last_key = upper_key, rows_done = p.rows_done OPERATOR(pg_catalog.+) n,
@@ -1465,11 +1479,7 @@ BEGIN
 			pg_catalog.round(rate::pg_catalog.numeric),
 			pg_catalog.round((GREATEST(progress.rows_total OPERATOR(pg_catalog.-) progress.rows_done, 0) OPERATOR(pg_catalog./) GREATEST(rate, 0.001))::pg_catalog.numeric, 1);
 	END LOOP;
-
-	UPDATE persona.retag_progress p SET finished_at = pg_catalog.clock_timestamp()
-	WHERE p.table_name OPERATOR(pg_catalog.=) tbl AND p.finished_at IS NULL;
-	COMMIT;
-	RAISE NOTICE 'retag %: done, % rows tagged with ruleset version %', tbl, progress.rows_done, target;
+	RAISE NOTICE 'retag %: done; this call tagged % rows with ruleset version %', tbl, mine, target;
 END
 $$;
 COMMENT ON PROCEDURE persona.retag(pg_catalog.regclass, boolean, pg_catalog.int4) IS

@@ -25,6 +25,7 @@
  */
 #include "postgres.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -43,11 +44,30 @@ static uint64 active_generation = 0;
 static Oid	versions_relid = InvalidOid;
 static bool callback_registered = false;
 
+/*
+ * A cache filled inside a REPEATABLE READ or SERIALIZABLE transaction holds
+ * what that transaction's snapshot saw, which may be older than what is
+ * committed: it must not outlive the transaction.
+ */
+static bool loaded_with_xact_snapshot = false;
+
 static void
 active_invalidate(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == versions_relid)
 		active_valid = false;
+}
+
+static void
+active_xact_end(XactEvent event, void *arg)
+{
+	if (loaded_with_xact_snapshot &&
+		(event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		 event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT))
+	{
+		active_valid = false;
+		loaded_with_xact_snapshot = false;
+	}
 }
 
 static void
@@ -59,6 +79,7 @@ active_load(void)
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(active_invalidate, (Datum) 0);
+		RegisterXactCallback(active_xact_end, NULL);
 		callback_registered = true;
 	}
 	if (active_cxt == NULL)
@@ -111,6 +132,7 @@ active_load(void)
 		active_matcher = matcher_build(active_ruleset, active_cxt);
 	active_generation++;
 	active_valid = true;
+	loaded_with_xact_snapshot = IsolationUsesXactSnapshot();
 }
 
 RulesetData *

@@ -29,6 +29,12 @@
 #define LEX_SEGEND		0x0400	/* B: ends a segment ("at") */
 #define LEX_WEAKUNPAID	0x0800	/* U: "student": training beats it */
 #define LEX_PREFIXONLY	0x1000	/* generated: only the start of phrases */
+#define LEX_EMPLOYEE	0x4000	/* E: "employee": a role only beside a
+								 * function word */
+#define LEX_RANKALONE	0x8000	/* Q: "partner": no level after a function
+								 * word in its segment */
+#define LEX_TO			0x2000	/* X: "to": a level after it in the segment
+								 * belongs to whom the role serves */
 
 /* Function strength: how much a word's function counts for the primary. */
 #define LEX_WEAK		0		/* "clerk": only when nothing else says */

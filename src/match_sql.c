@@ -150,7 +150,7 @@ match_one(FunctionCallInfo fcinfo, Matcher *m, MatchCallSite *site, int first)
 	MatchOutcome out;
 
 	lead_from_args(fcinfo, first, &lead);
-	matcher_match(m, &lead, &out);
+	matcher_match(m, &lead, &out, false);
 	return HeapTupleGetDatum(result_tuple(m, result_tupdesc(fcinfo, site),
 										  out.best, out.score,
 										  out.runner_up, out.runner_up_score,
@@ -198,7 +198,7 @@ match_all(FunctionCallInfo fcinfo, Matcher *m, int first)
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
 	lead_from_args(fcinfo, first, &lead);
-	matcher_match(m, &lead, &out);
+	matcher_match(m, &lead, &out, false);
 	order = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	n = matcher_ranked(m, order);
 	for (i = 0; i < n; i++)
@@ -350,7 +350,7 @@ explain(FunctionCallInfo fcinfo, Matcher *m, int first)
 
 	InitMaterializedSRF(fcinfo, 0);
 	lead_from_args(fcinfo, first, &lead);
-	matcher_match(m, &lead, &out);
+	matcher_match(m, &lead, &out, true);
 
 	for (i = 0; i < m->spec->nprofiles; i++)
 	{

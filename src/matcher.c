@@ -205,6 +205,59 @@ compile_keywords(Matcher *m, const TextList *list)
 	return kws;
 }
 
+static void
+add_keyword_refs(Matcher *m, int profile, const MatchKeyword *kws, int n,
+				 bool exclude, int *nrefs)
+{
+	int			k;
+
+	for (k = 0; k < n; k++)
+	{
+		KeywordRef *r;
+		int			bucket;
+
+		if (kws[k].nwords == 0)
+			continue;			/* normalises to nothing: never matches */
+		r = &m->refs[*nrefs];
+		r->first_word = kws[k].words[0];
+		r->profile = profile;
+		r->keyword = k;
+		r->exclude = exclude;
+		bucket = r->first_word & (m->nbuckets - 1);
+		r->next = m->buckets[bucket];
+		m->buckets[bucket] = (*nrefs)++;
+	}
+}
+
+/*
+ * Index every keyword by the hash of its first word, so a row's title is
+ * scanned once for all profiles instead of once per keyword.
+ */
+static void
+index_keywords(Matcher *m)
+{
+	int			total = 0;
+	int			nrefs = 0;
+	int			i;
+
+	for (i = 0; i < m->spec->nprofiles; i++)
+		total += m->spec->profiles[i].title_keywords.n + m->spec->profiles[i].title_exclude.n;
+	m->nbuckets = 16;
+	while (m->nbuckets < 2 * total)
+		m->nbuckets *= 2;
+	m->buckets = palloc(sizeof(int) * m->nbuckets);
+	for (i = 0; i < m->nbuckets; i++)
+		m->buckets[i] = -1;
+	m->refs = palloc(sizeof(KeywordRef) * Max(total, 1));
+	for (i = 0; i < m->spec->nprofiles; i++)
+	{
+		const RulesetProfile *p = &m->spec->profiles[i];
+
+		add_keyword_refs(m, i, m->profiles[i].keywords, p->title_keywords.n, false, &nrefs);
+		add_keyword_refs(m, i, m->profiles[i].excludes, p->title_exclude.n, true, &nrefs);
+	}
+}
+
 Matcher *
 matcher_build(const RulesetData *ruleset, MemoryContext parent)
 {
@@ -234,6 +287,20 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 			mp->attributes = DatumGetJsonbP(DirectFunctionCall1(jsonb_in,
 																CStringGetDatum(p->attributes)));
 	}
+	index_keywords(m);
+	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
+	m->kw_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
+	m->ex_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
+	m->rule_role = palloc(sizeof(int) * Max(m->spec->nrules, 1));
+	for (i = 0; i < m->spec->nrules; i++)
+	{
+		int			j;
+
+		m->rule_role[i] = -1;
+		for (j = 0; j < m->spec->nroles; j++)
+			if (strcmp(m->spec->roles[j].code, m->spec->rules[i].role) == 0)
+				m->rule_role[i] = j;
+	}
 	m->profile_keys = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
 	for (i = 0; i < m->spec->nprofiles; i++)
 		m->profile_keys[i] = CStringGetTextDatum(m->spec->profiles[i].key);
@@ -250,7 +317,7 @@ matcher_free(Matcher *m)
 	MemoryContextDelete(m->cxt);
 }
 
-/* Classify the lead's title (and department) and hash its words. */
+/* Classify the lead's title (and department). */
 static void
 prepare_lead(Matcher *m, const MatchLead *lead)
 {
@@ -279,34 +346,75 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 		m->functions |= m->department.functions;
 	}
 
+	/* The title is scanned for keywords when a profile first needs them. */
+	m->keywords_scanned = false;
+}
+
+/* Does the keyword occur in the title's words from position i on? */
+static bool
+keyword_at(const Matcher *m, const MatchKeyword *kw, int i)
+{
+	int			start,
+				len;
+
+	if (i + kw->nwords > m->nwords ||
+		memcmp(&m->words[i], kw->words, sizeof(uint32) * kw->nwords) != 0)
+		return false;
+	/* Hashes agree: confirm the bytes, so a collision never matches. */
+	start = m->word_start[i];
+	len = m->word_end[i + kw->nwords - 1] - start;
+	return len == kw->len && memcmp(m->title.normalized + start, kw->text, len) == 0;
+}
+
+/*
+ * Find, for every profile at once, its longest keyword and any exclusion
+ * in the title: one pass over the title's words through the keyword index.
+ */
+static void
+scan_keywords(Matcher *m)
+{
+	int			nprofiles = m->spec->nprofiles;
+	int			i;
+
 	m->nwords = split_words(m->title.normalized, m->title.normalized_len,
 							m->words, m->word_start, m->word_end,
 							MATCH_MAX_WORDS);
-}
-
-/* Does the keyword occur in the title, word for word? */
-static bool
-keyword_found(const Matcher *m, const MatchKeyword *kw)
-{
-	int			i;
-
-	if (kw->nwords == 0 || kw->nwords > m->nwords)
-		return false;
-	for (i = 0; i + kw->nwords <= m->nwords; i++)
+	for (i = 0; i < nprofiles; i++)
 	{
-		int			start,
-					len;
-
-		if (m->words[i] != kw->words[0] ||
-			memcmp(&m->words[i], kw->words, sizeof(uint32) * kw->nwords) != 0)
-			continue;
-		/* Hashes agree: confirm the bytes, so a collision never matches. */
-		start = m->word_start[i];
-		len = m->word_end[i + kw->nwords - 1] - start;
-		if (len == kw->len && memcmp(m->title.normalized + start, kw->text, len) == 0)
-			return true;
+		m->kw_longest[i] = 0;
+		m->kw_which[i] = -1;
+		m->ex_which[i] = -1;
 	}
-	return false;
+	for (i = 0; i < m->nwords; i++)
+	{
+		int			r;
+
+		for (r = m->buckets[m->words[i] & (m->nbuckets - 1)]; r >= 0; r = m->refs[r].next)
+		{
+			const KeywordRef *ref = &m->refs[r];
+			const MatchProfile *mp = &m->profiles[ref->profile];
+			const MatchKeyword *kw;
+
+			if (ref->first_word != m->words[i])
+				continue;
+			kw = ref->exclude ? &mp->excludes[ref->keyword] : &mp->keywords[ref->keyword];
+			if (!keyword_at(m, kw, i))
+				continue;
+			if (ref->exclude)
+			{
+				if (m->ex_which[ref->profile] < 0 || ref->keyword < m->ex_which[ref->profile])
+					m->ex_which[ref->profile] = ref->keyword;
+			}
+			else if (kw->nwords > m->kw_longest[ref->profile] ||
+					 (kw->nwords == m->kw_longest[ref->profile] &&
+					  ref->keyword < m->kw_which[ref->profile]))
+			{
+				m->kw_longest[ref->profile] = kw->nwords;
+				m->kw_which[ref->profile] = ref->keyword;
+			}
+		}
+	}
+	m->keywords_scanned = true;
 }
 
 /* Is value (len bytes, not terminated) in the list, ignoring ASCII case? */
@@ -322,110 +430,146 @@ text_list_contains(const TextList *list, const char *value, int len)
 	return false;
 }
 
-static void
-set_criterion(CriterionResult *c, MatchCriterion which, bool held, float4 quality)
+/* The running sum of a profile's score, and whether every criterion held. */
+typedef struct Tally
 {
-	c->set = true;
-	c->held = held;
-	c->weight = criterion_weight[which];
-	c->quality = held ? quality : 0;
+	float4		weight;
+	float4		score;
+	bool		all_held;
+} Tally;
+
+/*
+ * Count one criterion; with detail, also record it for explain.  Returns
+ * whether it held.
+ */
+static bool
+tally(Tally *t, ProfileResult *detail, MatchCriterion which, bool held,
+	  float4 quality, int keyword)
+{
+	float4		weight = criterion_weight[which];
+
+	if (detail)
+	{
+		CriterionResult *c = &detail->criteria[which];
+
+		c->set = true;
+		c->held = held;
+		c->weight = weight;
+		c->quality = held ? quality : 0;
+		c->keyword = keyword;
+	}
+	if (which != CRIT_TITLE_EXCLUDE)
+	{
+		t->weight += weight;
+		if (held)
+			t->score += weight * quality;
+		else
+			t->all_held = false;
+	}
+	return held;
 }
 
+/*
+ * Score one profile for the prepared lead.  With detail (explain) every
+ * criterion is evaluated and recorded; without, the cheap criteria come
+ * first and an 'all' profile stops at the first one that fails, which is
+ * where most profiles end for most leads.
+ */
 static void
-eval_profile(const Matcher *m, const MatchProfile *mp, const MatchLead *lead,
-			 ProfileResult *res)
+eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
+			 ProfileResult *res, bool detail)
 {
 	const RulesetProfile *p = mp->profile;
-	CriterionResult *c;
-	float4		sum_weight = 0;
-	float4		sum_score = 0;
-	bool		all_held = true;
-	bool		excluded = false;
+	ProfileResult *rec = detail ? res : NULL;
+	bool		stop_early = !detail && !p->weighted;
+	Tally		t = {0, 0, true};
 	int			k;
 
-	memset(res, 0, sizeof(ProfileResult));
-	for (k = 0; k < CRIT_COUNT; k++)
-		res->criteria[k].keyword = -1;
-
-	if (p->title_keywords.n > 0)
+	if (detail)
 	{
-		int			longest = 0;
-
-		c = &res->criteria[CRIT_TITLE_KEYWORDS];
-		for (k = 0; k < p->title_keywords.n; k++)
-		{
-			if (mp->keywords[k].nwords > longest && keyword_found(m, &mp->keywords[k]))
-			{
-				longest = mp->keywords[k].nwords;
-				c->keyword = k;
-			}
-		}
-		/* A longer keyword covering more of the title is a stronger match. */
-		set_criterion(c, CRIT_TITLE_KEYWORDS, longest > 0,
-					  0.5f + 0.5f * Min(1.0f, (float4) longest / Max(m->nwords, 1)));
+		memset(res, 0, sizeof(ProfileResult));
+		for (k = 0; k < CRIT_COUNT; k++)
+			res->criteria[k].keyword = -1;
 	}
+	res->score = 0;
+	res->reached = false;
 
-	if (p->title_exclude.n > 0)
-	{
-		c = &res->criteria[CRIT_TITLE_EXCLUDE];
-		for (k = 0; k < p->title_exclude.n && !excluded; k++)
-		{
-			if (keyword_found(m, &mp->excludes[k]))
-			{
-				excluded = true;
-				c->keyword = k;
-			}
-		}
-		set_criterion(c, CRIT_TITLE_EXCLUDE, !excluded, 1);
-	}
-
-	if (p->seniorities.present)
-		set_criterion(&res->criteria[CRIT_SENIORITIES], CRIT_SENIORITIES,
-					  labelset_contains(&p->seniorities, m->seniority), 1);
+	if (p->seniorities.present &&
+		!tally(&t, rec, CRIT_SENIORITIES,
+			   labelset_contains(&p->seniorities, m->seniority), 1, -1) && stop_early)
+		return;
 
 	if (p->functions.present)
 	{
 		bool		primary = labelset_contains(&p->functions, m->function);
 		bool		other = (m->functions & p->functions.bits) != 0;
 
-		set_criterion(&res->criteria[CRIT_FUNCTIONS], CRIT_FUNCTIONS,
-					  primary || other, primary ? 1 : SECONDARY_FUNCTION_QUALITY);
+		if (!tally(&t, rec, CRIT_FUNCTIONS, primary || other,
+				   primary ? 1 : SECONDARY_FUNCTION_QUALITY, -1) && stop_early)
+			return;
 	}
 
-	if (p->industries.n > 0)
-		set_criterion(&res->criteria[CRIT_INDUSTRIES], CRIT_INDUSTRIES,
-					  lead->industry &&
-					  text_list_contains(&p->industries, lead->industry, lead->industry_len), 1);
+	if (p->has_employees &&
+		!tally(&t, rec, CRIT_EMPLOYEES,
+			   lead->has_employees && lead->employees >= p->employees_lo &&
+			   lead->employees < p->employees_hi, 1, -1) && stop_early)
+		return;
 
-	if (p->has_employees)
-		set_criterion(&res->criteria[CRIT_EMPLOYEES], CRIT_EMPLOYEES,
-					  lead->has_employees && lead->employees >= p->employees_lo &&
-					  lead->employees < p->employees_hi, 1);
+	if (p->industries.n > 0 &&
+		!tally(&t, rec, CRIT_INDUSTRIES,
+			   lead->industry &&
+			   text_list_contains(&p->industries, lead->industry, lead->industry_len),
+			   1, -1) && stop_early)
+		return;
 
-	if (p->countries.n > 0)
-		set_criterion(&res->criteria[CRIT_COUNTRIES], CRIT_COUNTRIES,
-					  lead->country &&
-					  text_list_contains(&p->countries, lead->country, lead->country_len), 1);
+	if (p->countries.n > 0 &&
+		!tally(&t, rec, CRIT_COUNTRIES,
+			   lead->country &&
+			   text_list_contains(&p->countries, lead->country, lead->country_len),
+			   1, -1) && stop_early)
+		return;
 
-	if (mp->attributes)
-		set_criterion(&res->criteria[CRIT_ATTRIBUTES], CRIT_ATTRIBUTES,
-					  lead->attrs &&
-					  DatumGetBool(DirectFunctionCall2(jsonb_contains,
-													   JsonbPGetDatum(lead->attrs),
-													   JsonbPGetDatum(mp->attributes))), 1);
-
-	for (k = 0; k < CRIT_COUNT; k++)
+	if (p->title_keywords.n > 0)
 	{
-		c = &res->criteria[k];
-		if (!c->set || k == CRIT_TITLE_EXCLUDE)
-			continue;
-		sum_weight += c->weight;
-		sum_score += c->weight * c->quality;
-		all_held &= c->held;
+		int			i = mp - m->profiles;
+		int			longest;
+
+		if (!m->keywords_scanned)
+			scan_keywords(m);
+		longest = m->kw_longest[i];
+		/* A longer keyword covering more of the title is a stronger match. */
+		if (!tally(&t, rec, CRIT_TITLE_KEYWORDS, longest > 0,
+				   0.5f + 0.5f * Min(1.0f, (float4) longest / Max(m->nwords, 1)),
+				   m->kw_which[i]) && stop_early)
+			return;
 	}
-	res->score = sum_weight > 0 ? sum_score / sum_weight : 0;
-	res->reached = !excluded && sum_weight > 0 &&
-		(p->weighted || all_held) && res->score >= p->min_score;
+
+	if (mp->attributes &&
+		!tally(&t, rec, CRIT_ATTRIBUTES,
+			   lead->attrs &&
+			   DatumGetBool(DirectFunctionCall2(jsonb_contains,
+												JsonbPGetDatum(lead->attrs),
+												JsonbPGetDatum(mp->attributes))),
+			   1, -1) && stop_early)
+		return;
+
+	/* title_exclude is a veto, whatever the mode. */
+	if (p->title_exclude.n > 0)
+	{
+		int			i = mp - m->profiles;
+
+		if (!m->keywords_scanned)
+			scan_keywords(m);
+		if (!tally(&t, rec, CRIT_TITLE_EXCLUDE, m->ex_which[i] < 0, 1, m->ex_which[i]) &&
+			!detail)
+			return;
+	}
+
+	res->score = t.weight > 0 ? t.score / t.weight : 0;
+	res->reached = t.weight > 0 && (p->weighted || t.all_held) &&
+		res->score >= p->min_score &&
+		!(rec && rec->criteria[CRIT_TITLE_EXCLUDE].set &&
+		  !rec->criteria[CRIT_TITLE_EXCLUDE].held);
 }
 
 /* Is profile a a better match than profile b?  Score, priority, key. */
@@ -440,7 +584,8 @@ better(const Matcher *m, int a, int b)
 }
 
 void
-matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out)
+matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out,
+			  bool detail)
 {
 	const LabelSet *buying;
 	int			i;
@@ -450,7 +595,7 @@ matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out)
 	out->best = out->runner_up = -1;
 	for (i = 0; i < m->spec->nprofiles; i++)
 	{
-		eval_profile(m, &m->profiles[i], lead, &m->results[i]);
+		eval_profile(m, &m->profiles[i], lead, &m->results[i], detail);
 		if (!m->results[i].reached)
 			continue;
 		if (out->best < 0 || better(m, i, out->best))
@@ -498,8 +643,7 @@ matcher_infer_role(const Matcher *m, int seniority, int function,
 				   const LabelSet *buying_functions)
 {
 	const RulesetSpec *spec = m->spec;
-	int			i,
-				j;
+	int			i;
 
 	for (i = 0; i < spec->nrules; i++)
 	{
@@ -520,10 +664,7 @@ matcher_infer_role(const Matcher *m, int seniority, int function,
 			continue;
 		if (r->has_max_employees && (!has_employees || employees >= r->max_employees))
 			continue;
-
-		for (j = 0; j < spec->nroles; j++)
-			if (strcmp(spec->roles[j].code, r->role) == 0)
-				return j;
+		return m->rule_role[i];
 	}
 	return -1;
 }

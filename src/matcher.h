@@ -72,6 +72,16 @@ typedef struct MatchKeyword
 	int			len;
 } MatchKeyword;
 
+/* Where a keyword's first word leads: the keyword index of the ruleset. */
+typedef struct KeywordRef
+{
+	uint32		first_word;		/* hash of the keyword's first word */
+	int			profile;
+	int			keyword;		/* index in title_keywords or title_exclude */
+	bool		exclude;
+	int			next;			/* next ref in the same bucket, or -1 */
+} KeywordRef;
+
 typedef struct MatchProfile
 {
 	const RulesetProfile *profile;
@@ -93,6 +103,18 @@ typedef struct Matcher
 	ProfileResult *results;		/* per profile, for the row last matched */
 	Datum	   *profile_keys;	/* text Datums of the profile keys and the */
 	Datum	   *role_codes;		/* role codes, made once so a row needs none */
+	int		   *rule_role;		/* role index of each role rule */
+
+	/* Every keyword of every profile, hashed by its first word. */
+	int			nbuckets;		/* a power of two */
+	int		   *buckets;		/* first ref of each bucket, or -1 */
+	KeywordRef *refs;
+
+	/* Per profile, for the row last matched, once keywords were scanned. */
+	bool		keywords_scanned;
+	int		   *kw_longest;		/* words of the longest keyword found */
+	int		   *kw_which;		/* its index, or -1 */
+	int		   *ex_which;		/* an exclusion found, or -1 */
 
 	/* The row last matched (scratch, reused). */
 	PersonaTitle title;
@@ -121,8 +143,12 @@ extern void matcher_text_arg(Datum value, const char **bytes, int *len);
 extern Matcher *matcher_build(const RulesetData *ruleset, MemoryContext parent);
 extern void matcher_free(Matcher *m);
 
-/* Classify and score one lead against every profile: fills m->results. */
-extern void matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out);
+/*
+ * Classify and score one lead against every profile: fills m->results
+ * (score and reached; with detail also every criterion, for explain).
+ */
+extern void matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out,
+						  bool detail);
 
 /* After matcher_match: the profiles that matched, best first; how many. */
 extern int	matcher_ranked(const Matcher *m, int *order);

@@ -385,7 +385,7 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 	d = get_column(newtuple, tupdesc, cols->attnum[TAG_ATTRS], &isnull);
 	lead.attrs = isnull ? NULL : DatumGetJsonbP(d);
 
-	matcher_match(m, &lead, &out);
+	matcher_match(m, &lead, &out, false);
 
 	memset(nulls, 0, sizeof(nulls));
 	nulls[TAG_PERSONA - TAG_FIRST_OUTPUT] = out.best < 0;

@@ -11,14 +11,14 @@
  * state on the stack, so a longjmp out of the server can leak nothing.
  *
  * It is on the hot path of every tagging query (about a million calls per
- * query), hence its shape: one pass over the bytes folds and tokenises,
- * each token is hashed once (right to left, so that every suffix's hash is
- * available for compound splitting at no extra cost), a phrase is found by
- * combining token hashes and probing only as long as the lexicon says a
- * phrase starting with this word can be, and compounds are only tried for
- * tokens the lexicon does not know.  The only global state is the hash
- * table over the built-in lexicon, built once at first use and read-only
- * after that.
+ * query), hence its shape: one pass over the bytes folds and tokenises
+ * (ASCII eight bytes at a time), each token is hashed once, a phrase is
+ * found by combining token hashes and probing only as long as the lexicon
+ * says a phrase starting with this word can be, most probes are settled
+ * inside one 16-byte slot, and compounds are only tried for unknown tokens
+ * whose last letters can end a compound head.  The only global state is the
+ * hash table over the built-in lexicon, built once at first use and
+ * read-only after that.
  *
  * src/title.c
  *
@@ -65,8 +65,8 @@ typedef struct Unit
 	uint8_t		rule;
 	uint8_t		lang;
 	uint8_t		skip;			/* swallowed by a user phrase */
-	uint8_t		known;			/* a lexicon or user term, not a stray word */
 	int8_t		ev;				/* its evidence slot, -1 if none */
+	const char *term;			/* the lexicon term, for LEX_FOREIGNCTX */
 	uint16_t	seg;
 	uint16_t	sstart;
 	uint16_t	slen;
@@ -79,10 +79,13 @@ typedef struct Ctx
 	int			ntok;
 	int			nunit;
 	uint16_t	allflags;		/* union of the units' flags */
+	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 8];
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
+
+static void resolve_context(Ctx *c);
 
 /* One probe touches one slot: what to compare before the entry itself. */
 typedef struct LexSlot
@@ -95,6 +98,22 @@ typedef struct LexSlot
 } LexSlot;
 
 static LexSlot lex_slots[LEX_SLOTS];
+
+/*
+ * A one-bit-per-hash filter over every term (8 kB, stays in L1): most
+ * unknown words and most phrase candidates are turned away here without
+ * touching the larger slot table.
+ */
+#define LEX_FILTER_BITS	65536
+static uint64_t lex_filter[LEX_FILTER_BITS / 64];
+
+static inline int
+lex_maybe(uint32_t h)
+{
+	uint32_t	b = (h >> 7) & (LEX_FILTER_BITS - 1);
+
+	return (lex_filter[b / 64] >> (b % 64)) & 1;
+}
 static uint64_t lex_head_bits[HEAD_BITS / 64];
 static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
 static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
@@ -219,10 +238,13 @@ phrase_combine(uint32_t h, uint32_t next)
 	return h + next;
 }
 
+static int	lex_slot_bits = LEX_SLOT_BITS;	/* set once by lex_build */
+static uint32_t lex_slot_mask = LEX_SLOTS - 1;
+
 static inline uint32_t
 slot_of(uint32_t h)
 {
-	return (h * 0x9E3779B1u) >> (32 - LEX_SLOT_BITS);
+	return (h * 0x9E3779B1u) >> (32 - lex_slot_bits);
 }
 
 static uint32_t
@@ -275,6 +297,10 @@ lex_build(void)
 {
 	int			i;
 
+	/* the smallest table at most half full: fewer cache misses */
+	while (lex_slot_bits > 8 && (1 << (lex_slot_bits - 1)) >= 2 * persona_lexicon_size)
+		lex_slot_bits--;
+	lex_slot_mask = ((uint32_t) 1 << lex_slot_bits) - 1;
 	for (i = 0; i < persona_lexicon_size && i < LEX_SLOTS / 2; i++)
 	{
 		const PersonaLexEntry *e = &persona_lexicon[i];
@@ -282,9 +308,11 @@ lex_build(void)
 		uint32_t	s = slot_of(h);
 
 		while (lex_slots[s].idx != 0)
-			s = (s + 1) & (LEX_SLOTS - 1);
+			s = (s + 1) & lex_slot_mask;
 		lex_slots[s].hash = h;
 		lex_slots[s].idx = (uint16_t) (i + 1);
+		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
+			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
 		lex_slots[s].nwords = e->nwords;
 		lex_slots[s].termlen = e->termlen;
 		lex_slots[s].w8 = 0;
@@ -352,9 +380,15 @@ word8(const char *w, int n)
 static inline int
 lex_find_token(uint32_t h, const Ctx *c, const Token *t)
 {
-	uint32_t	s = slot_of(h);
-	const char *w = c->fold + t->fstart;
-	uint64_t	v = word8(w, t->flen);
+	uint32_t	s;
+	const char *w;
+	uint64_t	v;
+
+	if (!lex_maybe(h))
+		return -1;
+	s = slot_of(h);
+	w = c->fold + t->fstart;
+	v = word8(w, t->flen);
 
 	while (lex_slots[s].idx != 0)
 	{
@@ -365,7 +399,7 @@ lex_find_token(uint32_t h, const Ctx *c, const Token *t)
 			(t->flen <= 8 ||
 			 memcmp(persona_lexicon[sl->idx - 1].term + 8, w + 8, t->flen - 8) == 0))
 			return sl->idx - 1;
-		s = (s + 1) & (LEX_SLOTS - 1);
+		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
 }
@@ -377,7 +411,11 @@ lex_find_token(uint32_t h, const Ctx *c, const Token *t)
 static int
 lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
 {
-	uint32_t	s = slot_of(h);
+	uint32_t	s;
+
+	if (!lex_maybe(h))
+		return -1;
+	s = slot_of(h);
 
 	while (lex_slots[s].idx != 0)
 	{
@@ -386,7 +424,7 @@ lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
 		if (sl->hash == h && sl->nwords == nw && sl->termlen == len &&
 			term_equals_tokens(persona_lexicon[sl->idx - 1].term, c, tok, nw))
 			return sl->idx - 1;
-		s = (s + 1) & (LEX_SLOTS - 1);
+		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
 }
@@ -404,7 +442,7 @@ lex_find_word(uint32_t h, const char *w, int n)
 		if (sl->hash == h && sl->nwords == 1 && sl->termlen == n &&
 			memcmp(persona_lexicon[sl->idx - 1].term, w, (size_t) n) == 0)
 			return sl->idx - 1;
-		s = (s + 1) & (LEX_SLOTS - 1);
+		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
 }
@@ -476,6 +514,8 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 	size_t		sstart = 0;
 	char	   *fold = c->fold;
 
+	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
+
 #define END_TOKEN() \
 	do { \
 		Token	   *t_ = &c->tok[ntok++]; \
@@ -487,7 +527,11 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 		intok = 0; \
 		/* " at " ends a segment: "Sales Manager at Acme" */ \
 		if (fpos - fstart == 2 && fold[fstart] == 'a' && fold[fstart + 1] == 't') \
+		{ \
 			seg++; \
+			if (c->at_seg > seg) \
+				c->at_seg = seg; \
+		} \
 	} while (0)
 
 	while (i < n)
@@ -497,6 +541,14 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 		size_t		clen = 1;
 		int			kind;		/* 0 letter, 1 separator, 2 segment end */
 
+		if (b == ' ')
+		{
+			/* the commonest separator */
+			if (intok)
+				END_TOKEN();
+			i++;
+			continue;
+		}
 		if (b < 0x80)
 		{
 			int			m = ascii_map[b];
@@ -581,7 +633,12 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 				kind = 2;
 			}
 			else if (m == CL_SEG)
+			{
 				kind = 2;
+				/* what follows "@" is the employer */
+				if (b == '@' && c->at_seg > seg + 1)
+					c->at_seg = seg + 1;
+			}
 			else if (m == CL_DASH)
 			{
 				/* " - " separates titles, "co-founder" is one phrase */
@@ -748,6 +805,7 @@ unit_from_entry(Unit *u, int e, uint8_t rule)
 
 	u->canon = le->canon;
 	u->canon_len = le->canonlen;
+	u->term = le->term;
 	u->sub = le->sub;
 	u->flags = le->flags;
 	u->sen = le->sen;
@@ -755,7 +813,6 @@ unit_from_entry(Unit *u, int e, uint8_t rule)
 	u->strength = le->strength;
 	u->rule = rule;
 	u->lang = le->lang;
-	u->known = 1;
 }
 
 static void
@@ -771,7 +828,6 @@ unit_unknown(Ctx *c, Unit *u, const char *w, int n)
 	u->strength = LEX_DOMAIN;
 	u->rule = PERSONA_RULE_WORD;
 	u->lang = 0;
-	u->known = 0;
 }
 
 /*
@@ -1113,7 +1169,6 @@ match_user(Ctx *c, const PersonaLexicon *user)
 				un->fn = PERSONA_FN_NONE;
 			un->strength = LEX_DOMAIN;
 			un->rule = PERSONA_RULE_USER;
-			un->known = 1;
 			if (last->sstart + last->slen > un->sstart)
 				un->slen = (uint16_t) (last->sstart + last->slen - un->sstart);
 			for (v = u + 1; v <= best_end; v++)
@@ -1182,6 +1237,8 @@ persona_title_normalize(const char *text, size_t len,
 	Ctx			c;
 
 	analyse(&c, text, len, user);
+	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
+		resolve_context(&c);
 	return write_normalized(&c, buf, bufsize);
 }
 
@@ -1226,7 +1283,12 @@ resolve_context(Ctx *c)
 		}
 		if ((un->flags & LEX_FOREIGNCTX) &&
 			n_foreign - (un->lang != 0 ? 1 : 0) == 0)
+		{
+			/* an English word after all: "Personal Banker" */
 			un->fn = PERSONA_FN_NONE;
+			un->canon = un->term;
+			un->canon_len = (uint16_t) strlen(un->term);
+		}
 		if (un->flags & LEX_OFFICER)
 			officer_after = 1;
 		if (un->flags & LEX_STAFFABLE)
@@ -1270,16 +1332,20 @@ persona_title_classify(const char *title, size_t len,
 	int			fn_u = -1;
 	int			fn_strength = -1;
 	int			exec_u = -1;
+	int			to_seg = -1;
+	int			fn_seg = -1;
+	int			employee_u = -1;
+	int			level_seg = -1;
 	int			sen_u;
 	int			sen;
 	int			fn;
 	uint32_t	functions = 0;
 
 	analyse(&c, title, len, user);
-	out->normalized_len = (uint16_t) write_normalized(&c, out->normalized,
-													   PERSONA_NORM_MAX);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
+	out->normalized_len = (uint16_t) write_normalized(&c, out->normalized,
+													   PERSONA_NORM_MAX);
 
 	for (u = 0; u < c.nunit; u++)
 	{
@@ -1287,8 +1353,30 @@ persona_title_classify(const char *title, size_t len,
 
 		if (un->skip)
 			continue;
+		/* "Sales Manager at Acme": the employer says nothing */
+		if (un->seg >= c.at_seg)
+			break;
+		/* "Chief of Staff to the CEO": the CEO is whom the role serves */
+		if ((un->flags & LEX_TO) && level_seg == un->seg)
+			to_seg = un->seg;
+		if (un->seg == to_seg)
+			continue;
+		/*
+		 * "Talent Acquisition Partner" is no partner of the firm; "Tax
+		 * Partner" is: partners are a rank of audit, tax, law and
+		 * consulting firms.
+		 */
+		if ((un->flags & LEX_RANKALONE) && fn_seg == un->seg)
+			un->sen = PERSONA_SEN_NONE;
+		if (un->fn != PERSONA_FN_NONE && un->fn != PERSONA_FN_FINANCE &&
+			un->fn != PERSONA_FN_LEGAL && un->fn != PERSONA_FN_CONSULTING)
+			fn_seg = un->seg;
+		if (un->sen != PERSONA_SEN_NONE || (un->flags & LEX_ROLE))
+			level_seg = un->seg;
 		if ((un->flags & LEX_ROLE) && role_u < 0)
 			role_u = u;
+		if ((un->flags & LEX_EMPLOYEE) && employee_u < 0)
+			employee_u = u;
 		if (un->sen == PERSONA_SEN_NONE && un->fn == PERSONA_FN_NONE)
 			continue;
 		un->ev = -1;
@@ -1364,7 +1452,7 @@ persona_title_classify(const char *title, size_t len,
 	 */
 	if (assist_u >= 0 && c.unit[assist_u].fn != PERSONA_FN_NONE)
 		fn_u = assist_u;
-	else if (fn_u < 0)
+	else if (fn_u < 0 || (exec_u >= 0 && fn_strength == LEX_WEAK))
 		fn_u = exec_u;
 	fn = fn_u >= 0 ? c.unit[fn_u].fn : PERSONA_FN_NONE;
 	if (fn != PERSONA_FN_NONE)
@@ -1385,6 +1473,9 @@ persona_title_classify(const char *title, size_t len,
 		out->evidence[(int) c.unit[sen_u].ev].decided = 1;
 	if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
 		out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	/* "Mitarbeiter Vertrieb" is an entry role, "Mitarbeiter" alone is not */
+	if (role_u < 0 && employee_u >= 0 && fn != PERSONA_FN_NONE)
+		role_u = employee_u;
 	if (sen == PERSONA_SEN_NONE && role_u >= 0)
 	{
 		/* a role word without a level word: entry */

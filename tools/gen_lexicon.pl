@@ -63,6 +63,10 @@ my %FLAGS = (
 	G => 'LEX_FOREIGNCTX',		# function only beside a non-English word
 	B => 'LEX_SEGEND',			# ends a segment ("at")
 	U => 'LEX_WEAKUNPAID',		# "student": training beats it
+	Q => 'LEX_RANKALONE',		# "partner": no level after a function word
+	E => 'LEX_EMPLOYEE',		# "employee": a role only beside a function
+	X => 'LEX_TO',				# "to": later levels in the segment are whom
+								# the role serves ("chief of staff to the CEO")
 );
 
 my %sen = map { $SEN[$_] => $_ } 0 .. $#SEN;

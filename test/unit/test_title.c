@@ -169,7 +169,8 @@ test_normalisation(void)
 	/* German compounds split */
 	EXPECT_NORM("Vertriebsleiterin", "sales head");
 	EXPECT_NORM("Einkaufsleiter", "purchasing head");
-	EXPECT_NORM("Personalreferent", "personal specialist");
+	EXPECT_NORM("Personalreferent", "hr specialist");
+	EXPECT_NORM("Personal Banker", "personal banker");
 	EXPECT_NORM("Marketingleiter", "marketing head");
 	/* word boundaries */
 	classify("Publicity Manager", NULL);
@@ -201,7 +202,9 @@ test_seniority(void)
 	EXPECT("Chief Happiness Officer", CXO, EXECUTIVE);
 	EXPECT("Chief Revenue Officer, EMEA", CXO, SALES);
 	EXPECT("Chief Engineer", HEAD, ENGINEERING);
-	EXPECT("Chief of Staff", DIRECTOR, EXECUTIVE);
+	EXPECT("Chief of Staff", DIRECTOR, NONE);
+	EXPECT("Chief of Staff to the CEO", DIRECTOR, NONE);
+	EXPECT("Advisor to the CFO", ENTRY, CONSULTING);
 	EXPECT("President", CXO, EXECUTIVE);
 	EXPECT("Vice President", VP, NONE);
 	EXPECT("Vice-President Sales", VP, SALES);
@@ -218,6 +221,9 @@ test_seniority(void)
 	EXPECT("Product Owner", ENTRY, PRODUCT);
 	EXPECT("Managing Partner", PARTNER, NONE);
 	EXPECT("HR Business Partner", ENTRY, HR);
+	EXPECT("Talent Acquisition Partner", ENTRY, HR);
+	EXPECT("Tax Partner", PARTNER, FINANCE);
+	EXPECT("Owner/Operator", OWNER, EXECUTIVE);
 	EXPECT("Chairman of the Board", BOARD, EXECUTIVE);
 	EXPECT("Board Member", BOARD, EXECUTIVE);
 	EXPECT("Non-Executive Director", BOARD, EXECUTIVE);
@@ -225,7 +231,7 @@ test_seniority(void)
 	EXPECT("Sales Head", HEAD, SALES);
 	EXPECT("Director of Engineering", DIRECTOR, ENGINEERING);
 	EXPECT("Dir. Marketing", DIRECTOR, MARKETING);
-	EXPECT("General Manager", DIRECTOR, EXECUTIVE);
+	EXPECT("General Manager", DIRECTOR, NONE);
 	EXPECT("Sales Manager", MANAGER, SALES);
 	EXPECT("Team Lead, Customer Support", MANAGER, CUSTOMER_SUCCESS);
 	EXPECT("Engineering Lead", SENIOR, ENGINEERING);
@@ -249,6 +255,8 @@ test_seniority(void)
 	EXPECT("Sales", NONE, SALES);
 	EXPECT("Acme Corp", NONE, NONE);
 	EXPECT("Sales Manager at Acme", MANAGER, SALES);
+	EXPECT("Student at University of Michigan", UNPAID, NONE);
+	EXPECT("Engineer @ Marketing Agency", ENTRY, ENGINEERING);
 }
 
 static void
@@ -328,6 +336,8 @@ test_languages(void)
 	EXPECT("Diretora de Vendas", DIRECTOR, SALES);
 	EXPECT("Hoofd Verkoop", HEAD, SALES);
 	EXPECT("Medewerker Klantenservice", ENTRY, CUSTOMER_SUCCESS);
+	EXPECT("Mitarbeiter", NONE, NONE);
+	EXPECT("Vertriebsmitarbeiter", ENTRY, SALES);
 	EXPECT("Responsabile Vendite", MANAGER, SALES);
 	EXPECT("Direttore Generale", CXO, EXECUTIVE);
 	EXPECT("Ingegnere del software", ENTRY, ENGINEERING);
