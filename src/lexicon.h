@@ -44,7 +44,8 @@
 typedef struct PersonaLexEntry
 {
 	const char *term;			/* folded words separated by one space */
-	const char *canon;			/* canonical words; "" drops the word */
+	const char *canon;			/* canonical words; "" drops the word; readable
+								 * 16 bytes past canonlen */
 	const char *sub;			/* subfunction or NULL */
 	uint16_t	flags;
 	int8_t		sen;			/* PersonaSeniority */

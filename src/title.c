@@ -67,6 +67,7 @@ typedef struct Unit
 	uint8_t		skip;			/* swallowed by a user phrase */
 	int8_t		ev;				/* its evidence slot, -1 if none */
 	const char *term;			/* the lexicon term, for LEX_FOREIGNCTX */
+	uint8_t		padded;			/* canon is readable 16 bytes past its end */
 	uint16_t	seg;
 	uint16_t	sstart;
 	uint16_t	slen;
@@ -80,7 +81,7 @@ typedef struct Ctx
 	int			nunit;
 	uint16_t	allflags;		/* union of the units' flags */
 	int			at_seg;			/* first segment after " at " or "@" */
-	char		fold[PERSONA_TITLE_MAX_BYTES + 8];
+	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
@@ -185,7 +186,7 @@ persona_rule_name(int rule)
 
 /*
  * Hash a word eight bytes at a time.  The word must be readable up to
- * eight bytes past its end (Ctx.fold is padded and the padding zeroed;
+ * sixteen bytes from its start (Ctx.fold is padded and the padding zeroed;
  * lexicon terms are copied into a padded buffer): a byte-at-a-time hash
  * is a serial multiply chain that alone would cost a third of the time
  * budget of a title.
@@ -201,12 +202,47 @@ static const unsigned char tail_mask[8][8] = {
 	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
 };
 
+/* the first n of 16 bytes */
+static const unsigned char tail_mask16[17][16] = {
+	{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0},
+	{0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF},
+};
+
 static inline uint32_t
 word_hash(const char *s, int n)
 {
 	uint64_t	h = (uint64_t) n * 0x9E3779B97F4A7C15ull;
 	uint64_t	w;
+	uint64_t	m;
 
+	if (n <= 16)
+	{
+		/* no loop for the usual word: fewer mispredicted branches */
+		memcpy(&w, s, 8);
+		memcpy(&m, tail_mask16[n], 8);
+		h = (h ^ (w & m)) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		memcpy(&w, s + 8, 8);
+		memcpy(&m, tail_mask16[n] + 8, 8);
+		h = (h ^ (w & m)) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		return (uint32_t) h ^ (uint32_t) (h >> 29);
+	}
 	while (n >= 8)
 	{
 		memcpy(&w, s, 8);
@@ -217,8 +253,6 @@ word_hash(const char *s, int n)
 	}
 	if (n > 0)
 	{
-		uint64_t	m;
-
 		/* keep the first n bytes in memory order, whatever the endianness */
 		memcpy(&w, s, 8);
 		memcpy(&m, tail_mask[n], 8);
@@ -524,6 +558,9 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 		t_->sstart = (uint16_t) sstart; \
 		t_->slen = (uint16_t) (i - sstart); \
 		t_->seg = (uint16_t) seg; \
+		/* word_hash reads 16 bytes: make those past the word defined */ \
+		memset(fold + fpos, 0, 16); \
+		t_->hash = word_hash(fold + fstart, fpos - fstart); \
 		intok = 0; \
 		/* " at " ends a segment: "Sales Manager at Acme" */ \
 		if (fpos - fstart == 2 && fold[fstart] == 'a' && fold[fstart + 1] == 't') \
@@ -747,16 +784,7 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 		END_TOKEN();
 #undef END_TOKEN
 	c->ntok = ntok;
-	/* word_hash reads 8 bytes past a word: make the padding defined */
-	memset(fold + fpos, 0, 8);
-
-	/* hash every token once */
-	for (i = 0; i < (size_t) ntok; i++)
-	{
-		Token	   *tk = &c->tok[i];
-
-		tk->hash = word_hash(fold + tk->fstart, tk->flen);
-	}
+	memset(fold + fpos, 0, 16);
 }
 
 /* Could a known compound head end with these three letters? */
@@ -766,17 +794,6 @@ head_end_known(const char *t)
 	int			code = tail_code(t);
 
 	return code >= 0 && (lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64)));
-}
-
-static int
-all_letters(const char *w, int n)
-{
-	int			k;
-
-	for (k = 0; k < n; k++)
-		if (w[k] < 'a' || w[k] > 'z')
-			return 0;
-	return 1;
 }
 
 static Unit *
@@ -806,6 +823,7 @@ unit_from_entry(Unit *u, int e, uint8_t rule)
 	u->canon = le->canon;
 	u->canon_len = le->canonlen;
 	u->term = le->term;
+	u->padded = 1;
 	u->sub = le->sub;
 	u->flags = le->flags;
 	u->sen = le->sen;
@@ -821,6 +839,7 @@ unit_unknown(Ctx *c, Unit *u, const char *w, int n)
 	(void) c;
 	u->canon = w;
 	u->canon_len = (uint16_t) n;
+	u->padded = 1;				/* Ctx.fold is */
 	u->sub = NULL;
 	u->flags = 0;
 	u->sen = PERSONA_SEN_NONE;
@@ -1024,8 +1043,7 @@ match_builtin(Ctx *c)
 			int			p;
 
 			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
-				head_end_known(c->fold + t->fstart + t->flen - 3) &&
-				all_letters(c->fold + t->fstart, t->flen))
+				head_end_known(c->fold + t->fstart + t->flen - 3))
 				np = split_compound(c->fold + t->fstart, t->flen, parts);
 			if (np == 0)
 			{
@@ -1159,6 +1177,7 @@ match_user(Ctx *c, const PersonaLexicon *user)
 
 			un->canon = ut->canonical ? ut->canonical : ut->term;
 			un->canon_len = bounded_len(un->canon, PERSONA_NORM_MAX);
+			un->padded = 0;
 			un->sub = ut->subfunction;
 			un->flags = 0;
 			un->sen = ut->seniority;
@@ -1288,6 +1307,7 @@ resolve_context(Ctx *c)
 			un->fn = PERSONA_FN_NONE;
 			un->canon = un->term;
 			un->canon_len = (uint16_t) strlen(un->term);
+			un->padded = 0;
 		}
 		if (un->flags & LEX_OFFICER)
 			officer_after = 1;
@@ -1334,6 +1354,11 @@ persona_title_classify(const char *title, size_t len,
 	int			exec_u = -1;
 	int			to_seg = -1;
 	int			fn_seg = -1;
+	int			done = 0;
+	int			full = 0;
+	int			has_sub = 0;
+	size_t		pos = 0;
+	char	   *nbuf = out->normalized;
 	int			employee_u = -1;
 	int			level_seg = -1;
 	int			sen_u;
@@ -1344,18 +1369,46 @@ persona_title_classify(const char *title, size_t len,
 	analyse(&c, title, len, user);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
-	out->normalized_len = (uint16_t) write_normalized(&c, out->normalized,
-													   PERSONA_NORM_MAX);
 
 	for (u = 0; u < c.nunit; u++)
 	{
 		Unit	   *un = &c.unit[u];
 
-		if (un->skip)
+		/*
+		 * The normalised form is written in the same walk (as
+		 * write_normalized does): one loop less per title.
+		 */
+		un->nlen = 0;
+		un->nstart = (uint16_t) (pos > 0 ? pos + 1 : pos);
+		if (!un->skip && un->canon_len > 0 && !full)
+		{
+			size_t		need = un->canon_len + (pos > 0 ? 1 : 0);
+
+			if (pos + need > PERSONA_NORM_MAX - 1)
+				full = 1;
+			else
+			{
+				if (pos > 0)
+					nbuf[pos++] = ' ';
+				/* a fixed-size copy has no length-dependent branch */
+				if (un->padded && un->canon_len <= 16 &&
+					pos + 16 < PERSONA_NORM_MAX)
+					memcpy(nbuf + pos, un->canon, 16);
+				else
+					memcpy(nbuf + pos, un->canon, un->canon_len);
+				un->nstart = (uint16_t) pos;
+				un->nlen = un->canon_len;
+				pos += un->canon_len;
+			}
+		}
+		if (done || un->skip)
 			continue;
 		/* "Sales Manager at Acme": the employer says nothing */
 		if (un->seg >= c.at_seg)
-			break;
+		{
+			done = 1;
+			continue;
+		}
 		/* "Chief of Staff to the CEO": the CEO is whom the role serves */
 		if ((un->flags & LEX_TO) && level_seg == un->seg)
 			to_seg = un->seg;
@@ -1379,6 +1432,7 @@ persona_title_classify(const char *title, size_t len,
 			employee_u = u;
 		if (un->sen == PERSONA_SEN_NONE && un->fn == PERSONA_FN_NONE)
 			continue;
+		has_sub |= (un->sub != NULL);
 		un->ev = -1;
 		/* keep one slot for the default rule */
 		if (nev < PERSONA_MAX_EVIDENCE - 1)
@@ -1426,9 +1480,11 @@ persona_title_classify(const char *title, size_t len,
 		if (un->flags & LEX_ASSIST)
 		{
 			assist_u = u;
-			break;
+			done = 1;
 		}
 	}
+	nbuf[pos] = '\0';
+	out->normalized_len = (uint16_t) pos;
 
 	/* seniority: unpaid, training, student, assistant, then the highest */
 	if (unpaid_u >= 0)
@@ -1464,7 +1520,7 @@ persona_title_classify(const char *title, size_t len,
 	if (fn_u >= 0)
 	{
 		out->subfunction = c.unit[fn_u].sub;
-		for (u = 0; u < c.nunit && !out->subfunction; u++)
+		for (u = 0; u < c.nunit && !out->subfunction && has_sub; u++)
 			if (!c.unit[u].skip && c.unit[u].fn == fn && u <= (assist_u >= 0 ? assist_u : u))
 				out->subfunction = c.unit[u].sub;
 	}

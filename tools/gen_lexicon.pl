@@ -248,13 +248,17 @@ print <<'EOT';
  */
 #include "lexicon.h"
 
+#define PAD16 "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+
 const PersonaLexEntry persona_lexicon[] = {
 EOT
 for my $e (@entries)
 {
 	my $mw = $maxw{ (split / /, $e->{term})[0] } // 1;
 	$mw = 1 if $e->{nwords} > 1;
-	printf "\t{\"%s\", \"%s\", %s, %s, %s, %s, %d, %d, %d, %d, %d, %d},\n",
+	# canonical strings carry 16 NULs more: title.c copies them in 16-byte
+	# blocks without a length-dependent branch
+	printf "\t{\"%s\", \"%s\" PAD16, %s, %s, %s, %s, %d, %d, %d, %d, %d, %d},\n",
 	  $e->{term}, $e->{canon}, $e->{sub}, $e->{flags}, $e->{sen}, $e->{fn},
 	  $e->{strength}, $e->{nwords}, $mw, $e->{lang}, length($e->{term}),
 	  length($e->{canon});
