@@ -82,6 +82,8 @@ typedef struct Ctx
 	uint16_t	allflags;		/* union of the units' flags */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
+	unsigned char src[PERSONA_TITLE_MAX_BYTES + 16];	/* the title, 16 zero
+														 * bytes after it */
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
@@ -402,12 +404,8 @@ word8(const char *w, int n)
 	uint64_t	m;
 
 	memcpy(&v, w, 8);
-	if (n < 8)
-	{
-		memcpy(&m, tail_mask[n], 8);
-		v &= m;
-	}
-	return v;
+	memcpy(&m, tail_mask16[n < 8 ? n : 8], 8);
+	return v & m;
 }
 
 /* Find the single token tok (hash h): most probes never leave the slot. */
@@ -536,6 +534,26 @@ is_alnum(unsigned char b)
 	return ascii_map[b] >= '0';
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * Eight bytes of ASCII at once: *lower gets them lower-cased (letters
+ * only), the result has the high bit set in every byte that is not a
+ * letter or digit.  Bytes >= 0x80 stop too; carries from them can only
+ * spoil the bytes after them, which are never used.
+ */
+static inline uint64_t
+swar_word(uint64_t x, uint64_t *lower)
+{
+	uint64_t	lc = x | 0x2020202020202020ull;
+	uint64_t	letter = (lc + 0x1f1f1f1f1f1f1f1full) & ~(lc + 0x0505050505050505ull);
+	uint64_t	digit = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull);
+
+	*lower = x | ((letter & 0x8080808080808080ull) >> 2);
+	return (~(letter | digit) | x) & 0x8080808080808080ull;
+}
+#endif
+
 static void
 tokenize(Ctx *c, const unsigned char *s, size_t n)
 {
@@ -604,51 +622,56 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
 	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 				/*
-				 * Eight bytes at a time while they are readable: find how
-				 * many leading bytes are letters or digits and lower-case
-				 * them all at once (the few bytes stored past the word are
-				 * overwritten or never read; fold has room since fpos <= i).
+				 * Sixteen bytes at a time (the source is copied into a
+				 * buffer with 16 zero bytes after it, and a zero stops a
+				 * word): find how many leading bytes are letters or digits
+				 * and lower-case them all at once.  The bytes stored past
+				 * the word are overwritten or never read; fold has room
+				 * since fpos <= i <= n.  Few words are longer than 16
+				 * letters, so the loop rarely turns.
 				 */
-				while (i + 8 <= n)
+				for (;;)
 				{
-					uint64_t	x;
-					uint64_t	lc;
-					uint64_t	letter;
-					uint64_t	digit;
-					uint64_t	stop;
+					uint64_t	x0;
+					uint64_t	x1;
+					uint64_t	lc0;
+					uint64_t	lc1;
+					uint64_t	stop0;
+					uint64_t	stop1;
 					int			k;
 
-					memcpy(&x, s + i, 8);
-					lc = x | 0x2020202020202020ull;
-					letter = (lc + 0x1f1f1f1f1f1f1f1full) &
-						~(lc + 0x0505050505050505ull);
-					digit = (x + 0x5050505050505050ull) &
-						~(x + 0x4646464646464646ull);
-					stop = ~(letter | digit) | x;
-					stop &= 0x8080808080808080ull;
-					lc = x | ((letter & 0x8080808080808080ull) >> 2);
-					memcpy(fold + fpos, &lc, 8);
-					if (stop == 0)
+					memcpy(&x0, s + i, 8);
+					memcpy(&x1, s + i + 8, 8);
+					stop0 = swar_word(x0, &lc0);
+					stop1 = swar_word(x1, &lc1);
+					memcpy(fold + fpos, &lc0, 8);
+					memcpy(fold + fpos + 8, &lc1, 8);
+					if ((stop0 | stop1) == 0)
 					{
-						fpos += 8;
-						i += 8;
+						fpos += 16;
+						i += 16;
 						continue;
 					}
-					k = __builtin_ctzll(stop) / 8;
+					{
+						/* branch-free: the first stop in stop0, else stop1 */
+						uint64_t	z = (stop0 == 0);
+						uint64_t	sel = (uint64_t) 0 - z;
+
+						k = __builtin_ctzll((stop1 & sel) | (stop0 & ~sel)) / 8 +
+							8 * (int) z;
+					}
 					fpos += k;
 					i += (size_t) k;
 					break;
 				}
-				if (i < n && ascii_map[s[i]] >= '0')
-#endif
+#else
+				m = ascii_map[s[i]];
+				do
 				{
-					m = ascii_map[s[i]];
-					do
-					{
-						fold[fpos++] = (char) m;
-						i++;
-					} while (i < n && (m = ascii_map[s[i]]) >= '0');
-				}
+					fold[fpos++] = (char) m;
+					i++;
+				} while (i < n && (m = ascii_map[s[i]]) >= '0');
+#endif
 				continue;
 			}
 			if (m == CL_AMP)
@@ -1207,7 +1230,11 @@ analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user)
 		len = 0;
 	if (len > PERSONA_TITLE_MAX_BYTES)
 		len = PERSONA_TITLE_MAX_BYTES;
-	tokenize(c, (const unsigned char *) title, len);
+	/* a padded copy lets the tokeniser read 16 bytes at a time */
+	if (len > 0)
+		memcpy(c->src, title, len);
+	memset(c->src + len, 0, 16);
+	tokenize(c, c->src, len);
 	match_builtin(c);
 	if (user && user->nterms > 0 && user->terms)
 		match_user(c, user);
