@@ -82,8 +82,6 @@ typedef struct Ctx
 	uint16_t	allflags;		/* union of the units' flags */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
-	unsigned char src[PERSONA_TITLE_MAX_BYTES + 16];	/* the title, 16 zero
-														 * bytes after it */
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
@@ -622,47 +620,40 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
 	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 				/*
-				 * Sixteen bytes at a time (the source is copied into a
-				 * buffer with 16 zero bytes after it, and a zero stops a
-				 * word): find how many leading bytes are letters or digits
-				 * and lower-case them all at once.  The bytes stored past
-				 * the word are overwritten or never read; fold has room
-				 * since fpos <= i <= n.  Few words are longer than 16
-				 * letters, so the loop rarely turns.
+				 * Eight bytes at a time while they are readable: find how
+				 * many leading bytes are letters or digits and lower-case
+				 * them all at once (the few bytes stored past the word are
+				 * overwritten or never read; fold has room since fpos <= i).
 				 */
-				for (;;)
+				while (i + 8 <= n)
 				{
-					uint64_t	x0;
-					uint64_t	x1;
-					uint64_t	lc0;
-					uint64_t	lc1;
-					uint64_t	stop0;
-					uint64_t	stop1;
+					uint64_t	x;
+					uint64_t	lc;
+					uint64_t	stop;
 					int			k;
 
-					memcpy(&x0, s + i, 8);
-					memcpy(&x1, s + i + 8, 8);
-					stop0 = swar_word(x0, &lc0);
-					stop1 = swar_word(x1, &lc1);
-					memcpy(fold + fpos, &lc0, 8);
-					memcpy(fold + fpos + 8, &lc1, 8);
-					if ((stop0 | stop1) == 0)
+					memcpy(&x, s + i, 8);
+					stop = swar_word(x, &lc);
+					memcpy(fold + fpos, &lc, 8);
+					if (stop == 0)
 					{
-						fpos += 16;
-						i += 16;
+						fpos += 8;
+						i += 8;
 						continue;
 					}
-					{
-						/* branch-free: the first stop in stop0, else stop1 */
-						uint64_t	z = (stop0 == 0);
-						uint64_t	sel = (uint64_t) 0 - z;
-
-						k = __builtin_ctzll((stop1 & sel) | (stop0 & ~sel)) / 8 +
-							8 * (int) z;
-					}
+					k = __builtin_ctzll(stop) / 8;
 					fpos += k;
 					i += (size_t) k;
 					break;
+				}
+				if (i < n && ascii_map[s[i]] >= '0')
+				{
+					m = ascii_map[s[i]];
+					do
+					{
+						fold[fpos++] = (char) m;
+						i++;
+					} while (i < n && (m = ascii_map[s[i]]) >= '0');
 				}
 #else
 				m = ascii_map[s[i]];
@@ -1230,11 +1221,7 @@ analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user)
 		len = 0;
 	if (len > PERSONA_TITLE_MAX_BYTES)
 		len = PERSONA_TITLE_MAX_BYTES;
-	/* a padded copy lets the tokeniser read 16 bytes at a time */
-	if (len > 0)
-		memcpy(c->src, title, len);
-	memset(c->src + len, 0, 16);
-	tokenize(c, c->src, len);
+	tokenize(c, (const unsigned char *) title, len);
 	match_builtin(c);
 	if (user && user->nterms > 0 && user->terms)
 		match_user(c, user);
