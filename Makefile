@@ -22,6 +22,11 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The built-in lexicon is generated from its word list (committed too, so a
+# build needs no perl unless the list changes).
+src/lexicon.c: src/lexicon.tsv tools/gen_lexicon.pl
+	perl tools/gen_lexicon.pl < src/lexicon.tsv > $@
+
 # The classifier core is plain C: its unit test and driver build without
 # the server.  CORE_CFLAGS can carry sanitizers (see test/run).
 CORE_SRC	= src/title.c src/lexicon.c
@@ -42,7 +47,7 @@ installcheck-isolation-only:
 installcheck-tap-only:
 	$(prove_installcheck)
 
-.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput demo
+.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput bench-match bench-tagging demo
 
 unittest: test/unit/test_title
 	test/unit/test_title
@@ -55,11 +60,15 @@ accept-results:
 	@for f in results/*.out; do [ -f "$$f" ] && cp -v "$$f" expected/; done; true
 
 # Benchmarks print figures; they never fail on a timing.
-bench: bench-accuracy bench-throughput
+bench: bench-accuracy bench-throughput bench-match bench-tagging
 bench-accuracy:
 	bench/run accuracy
 bench-throughput:
 	bench/run throughput
+bench-match:
+	bench/run match
+bench-tagging:
+	bench/run tagging
 
 demo:
 	demo/run
