@@ -20,9 +20,10 @@
  * through persona.audit_record() (SECURITY DEFINER, so reps need no right
  * on the audit table).  Nothing is tagged before the first publish.
  *
- * Per row, it reads the column numbers resolved once per statement and the
- * backend's active matcher; the values it writes are prebuilt Datums, so
- * the only allocation is the new tuple, in the executor's per-tuple context.
+ * Per row, it deforms the row once into arrays kept for the statement,
+ * reads the column numbers resolved once per statement and the backend's
+ * active matcher; the values it writes are prebuilt Datums, so the only
+ * allocation is the new tuple, in the executor's per-tuple context.
  *
  * src/tag_trigger.c
  *
@@ -76,6 +77,11 @@ typedef struct TagColumns
 {
 	Oid			relid;
 	Oid			tgoid;
+	int			natts;
+	Datum	   *new_values;		/* the rows, deformed once per row */
+	bool	   *new_nulls;
+	Datum	   *old_values;
+	bool	   *old_nulls;
 	AttrNumber	attnum[TAG_NARGS];	/* 0 when not mapped */
 	Oid			employees_type;
 	Oid			key_output;		/* output function of the key column */
@@ -116,7 +122,8 @@ resolve_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	bool		isvarlena;
 	int			i;
 
-	if (cols && cols->relid == RelationGetRelid(rel) && cols->tgoid == trigger->tgoid)
+	if (cols && cols->relid == RelationGetRelid(rel) && cols->tgoid == trigger->tgoid &&
+		cols->natts == tupdesc->natts)
 		return cols;
 
 	if (trigger->tgnargs != TAG_NARGS)
@@ -129,6 +136,11 @@ resolve_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	cols = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(TagColumns));
 	cols->relid = RelationGetRelid(rel);
 	cols->tgoid = trigger->tgoid;
+	cols->natts = tupdesc->natts;
+	cols->new_values = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Datum) * tupdesc->natts);
+	cols->new_nulls = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(bool) * tupdesc->natts);
+	cols->old_values = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Datum) * tupdesc->natts);
+	cols->old_nulls = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(bool) * tupdesc->natts);
 	for (i = 0; i < TAG_NARGS; i++)
 	{
 		const char *name = trigger->tgargs[i];
@@ -197,15 +209,17 @@ resolve_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	return cols;
 }
 
+/* A column of a deformed row; attnum 0 (not mapped) reads as NULL. */
 static Datum
-get_column(HeapTuple tuple, TupleDesc tupdesc, AttrNumber attnum, bool *isnull)
+get_column(const Datum *values, const bool *nulls, AttrNumber attnum, bool *isnull)
 {
 	if (attnum <= 0)
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	return heap_getattr(tuple, attnum, tupdesc, isnull);
+	*isnull = nulls[attnum - 1];
+	return values[attnum - 1];
 }
 
 static bool
@@ -224,7 +238,7 @@ text_datums_equal(Datum a, bool a_null, Datum b, bool b_null)
 
 /* Record a change of persona or role through persona.audit_record(). */
 static void
-audit_change(TagColumns *cols, TupleDesc tupdesc, HeapTuple tuple,
+audit_change(TagColumns *cols,
 			 Datum old_persona, bool old_persona_null,
 			 Datum new_persona, bool new_persona_null,
 			 Datum old_role, bool old_role_null,
@@ -236,7 +250,7 @@ audit_change(TagColumns *cols, TupleDesc tupdesc, HeapTuple tuple,
 	Datum		values[8];
 	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
 	bool		key_null;
-	Datum		key = get_column(tuple, tupdesc, cols->attnum[TAG_KEY], &key_null);
+	Datum		key = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_KEY], &key_null);
 	int			ret;
 
 	values[0] = CStringGetTextDatum(cols->table_name);
@@ -332,15 +346,19 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 	if (m == NULL)
 		return PointerGetDatum(newtuple);	/* nothing published yet */
 
-	new_persona = get_column(newtuple, tupdesc, cols->attnum[TAG_PERSONA], &new_persona_null);
-	new_role = get_column(newtuple, tupdesc, cols->attnum[TAG_ROLE], &new_role_null);
-	d = get_column(newtuple, tupdesc, cols->attnum[TAG_LOCKED], &isnull);
+	heap_deform_tuple(newtuple, tupdesc, cols->new_values, cols->new_nulls);
+	if (oldtuple != NULL)
+		heap_deform_tuple(oldtuple, tupdesc, cols->old_values, cols->old_nulls);
+
+	new_persona = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_PERSONA], &new_persona_null);
+	new_role = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_ROLE], &new_role_null);
+	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_LOCKED], &isnull);
 	locked = !isnull && DatumGetBool(d);
 
 	if (oldtuple != NULL)
 	{
-		old_persona = get_column(oldtuple, tupdesc, cols->attnum[TAG_PERSONA], &old_persona_null);
-		old_role = get_column(oldtuple, tupdesc, cols->attnum[TAG_ROLE], &old_role_null);
+		old_persona = get_column(cols->old_values, cols->old_nulls, cols->attnum[TAG_PERSONA], &old_persona_null);
+		old_role = get_column(cols->old_values, cols->old_nulls, cols->attnum[TAG_ROLE], &old_role_null);
 
 		/* A hand-made change of persona or role: an override; lock it. */
 		if (!text_datums_equal(old_persona, old_persona_null, new_persona, new_persona_null) ||
@@ -351,7 +369,7 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 			TimestampTzGetDatum(GetCurrentTransactionStartTimestamp())};
 			bool		lock_nulls[2] = {false, false};
 
-			audit_change(cols, tupdesc, newtuple, old_persona, old_persona_null,
+			audit_change(cols, old_persona, old_persona_null,
 						 new_persona, new_persona_null, old_role, old_role_null,
 						 new_role, new_role_null, m->spec->version, true);
 			return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, tupdesc, 2,
@@ -362,17 +380,17 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 	if (locked)
 		return PointerGetDatum(newtuple);	/* overrides are never overwritten */
 
-	lead.title = get_column(newtuple, tupdesc, cols->attnum[TAG_TITLE], &isnull);
+	lead.title = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_TITLE], &isnull);
 	if (isnull)
 		lead.title = (Datum) 0;
-	lead.department = get_column(newtuple, tupdesc, cols->attnum[TAG_DEPARTMENT], &isnull);
+	lead.department = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_DEPARTMENT], &isnull);
 	if (isnull)
 		lead.department = (Datum) 0;
-	d = get_column(newtuple, tupdesc, cols->attnum[TAG_INDUSTRY], &isnull);
+	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_INDUSTRY], &isnull);
 	matcher_text_arg(isnull ? (Datum) 0 : d, &lead.industry, &lead.industry_len);
-	d = get_column(newtuple, tupdesc, cols->attnum[TAG_COUNTRY], &isnull);
+	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_COUNTRY], &isnull);
 	matcher_text_arg(isnull ? (Datum) 0 : d, &lead.country, &lead.country_len);
-	d = get_column(newtuple, tupdesc, cols->attnum[TAG_EMPLOYEES], &isnull);
+	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_EMPLOYEES], &isnull);
 	lead.has_employees = !isnull;
 	lead.employees = 0;
 	if (!isnull)
@@ -382,7 +400,7 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 
 		lead.employees = (int32) Max(Min(e, PG_INT32_MAX), PG_INT32_MIN);
 	}
-	d = get_column(newtuple, tupdesc, cols->attnum[TAG_ATTRS], &isnull);
+	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_ATTRS], &isnull);
 	lead.attrs = isnull ? NULL : DatumGetJsonbP(d);
 
 	matcher_match(m, &lead, &out, false);
@@ -410,12 +428,12 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 	 * with the INSERT or with a retag of rows that predate the attach.
 	 */
 	if (oldtuple != NULL &&
-		(get_column(oldtuple, tupdesc, cols->attnum[TAG_VERSION], &isnull), !isnull) &&
+		(get_column(cols->old_values, cols->old_nulls, cols->attnum[TAG_VERSION], &isnull), !isnull) &&
 		(!text_datums_equal(old_persona, old_persona_null,
 							values[0], nulls[0]) ||
 		 !text_datums_equal(old_role, old_role_null,
 							values[TAG_ROLE - TAG_FIRST_OUTPUT], nulls[TAG_ROLE - TAG_FIRST_OUTPUT])))
-		audit_change(cols, tupdesc, newtuple, old_persona, old_persona_null,
+		audit_change(cols, old_persona, old_persona_null,
 					 values[0], nulls[0], old_role, old_role_null,
 					 values[TAG_ROLE - TAG_FIRST_OUTPUT], nulls[TAG_ROLE - TAG_FIRST_OUTPUT],
 					 m->spec->version, false);
