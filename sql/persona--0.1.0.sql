@@ -1577,3 +1577,1184 @@ COMMENT ON FUNCTION persona.attached_changed() IS
 CREATE TRIGGER attached_changed
 AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON persona.attached
 FOR EACH STATEMENT EXECUTE FUNCTION persona.attached_changed();
+
+--
+-- Reports (SPEC section 6, docs/reports.md).
+--
+-- Five views over persona.tagged_rows, so they cover every attached table
+-- and, being security_invoker, apply the row-level security of the CRM
+-- tables to whoever reads them: persona.segments, persona.inspection,
+-- persona.account_coverage, persona.owner_mix and persona.call_prep.  Then
+-- what makes them operational: report settings, an optional opportunity
+-- table for pipeline at risk, routing rules (and a trigger that writes the
+-- route into a column), content recommendations, materialized snapshots
+-- with a refresh function, and an HTML report.
+--
+
+--
+-- Report settings.  Like persona.setting: a missing row means the default,
+-- so every row is the user's.
+--
+CREATE TABLE persona.report_setting (
+	name pg_catalog.text PRIMARY KEY
+		CONSTRAINT report_setting_name_known
+		CHECK (name OPERATOR(pg_catalog.=) ANY (ARRAY['low_score', 'runner_up_margin', 'lifecycle_segment'])),
+	value pg_catalog.jsonb NOT NULL,
+	CONSTRAINT report_setting_value_valid CHECK (CASE
+		WHEN name OPERATOR(pg_catalog.=) 'lifecycle_segment' THEN pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) 'string'
+		ELSE pg_catalog.jsonb_typeof(value) OPERATOR(pg_catalog.=) 'number'
+			AND value::pg_catalog.text::pg_catalog.numeric OPERATOR(pg_catalog.>=) 0
+			AND value::pg_catalog.text::pg_catalog.numeric OPERATOR(pg_catalog.<=) 1 END)
+);
+COMMENT ON TABLE persona.report_setting IS
+'settings of the reports; a missing row means the default.  low_score (number 0..1, default 0.6): persona.inspection flags tags scoring below it.  runner_up_margin (number 0..1, default 0.05): persona.inspection flags leads whose runner-up persona scores within this margin of the best.  lifecycle_segment (string, default "lifecycle_stage"): the segment column (persona.attach(segments => ...)) whose value picks content in persona.call_prep';
+COMMENT ON COLUMN persona.report_setting.name IS 'the setting: low_score, runner_up_margin or lifecycle_segment';
+COMMENT ON COLUMN persona.report_setting.value IS 'the setting''s value as JSON: a number from 0 to 1, or for lifecycle_segment a string';
+SELECT pg_catalog.pg_extension_config_dump('persona.report_setting', '');
+
+-- STABLE: it reads persona.report_setting.
+CREATE FUNCTION persona.report_setting(setting pg_catalog.text)
+RETURNS pg_catalog.jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT COALESCE(
+		(SELECT s.value FROM persona.report_setting s WHERE s.name OPERATOR(pg_catalog.=) setting),
+		CASE WHEN setting OPERATOR(pg_catalog.=) 'low_score' THEN '0.6'::pg_catalog.jsonb
+		     WHEN setting OPERATOR(pg_catalog.=) 'runner_up_margin' THEN '0.05'::pg_catalog.jsonb
+		     WHEN setting OPERATOR(pg_catalog.=) 'lifecycle_segment' THEN '"lifecycle_stage"'::pg_catalog.jsonb END);
+END;
+COMMENT ON FUNCTION persona.report_setting(pg_catalog.text) IS
+'the value of a report setting, or its default when persona.report_setting has no row for it (STABLE: reads the table)';
+
+-- Readers of the reports read what they are built on.  Every view is
+-- security_invoker: granting it grants no row of a CRM table.
+GRANT SELECT ON persona.report_setting, persona.tagged_rows TO PUBLIC;
+
+--
+-- Open pipeline per account, from opportunity tables mapped with
+-- persona.map_opportunities().  Like persona.tagged_rows, the view is
+-- rebuilt whenever the mapping changes, and is security_invoker.
+--
+CREATE TABLE persona.opportunity_source (
+	table_name pg_catalog.regclass PRIMARY KEY,
+	account_column pg_catalog.name NOT NULL,
+	amount_column pg_catalog.name NOT NULL,
+	stage_column pg_catalog.name,
+	closed_stages pg_catalog.text[] NOT NULL DEFAULT '{}',
+	open_column pg_catalog.name,
+	mapped_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	mapped_by pg_catalog.name NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE persona.opportunity_source IS
+'opportunity tables whose open amounts persona.account_coverage reports per account; written by persona.map_opportunities()';
+COMMENT ON COLUMN persona.opportunity_source.table_name IS 'the opportunity table';
+COMMENT ON COLUMN persona.opportunity_source.account_column IS 'its column holding the account, compared as text with the account column of the attached tables';
+COMMENT ON COLUMN persona.opportunity_source.amount_column IS 'its numeric column holding the amount';
+COMMENT ON COLUMN persona.opportunity_source.stage_column IS 'its column holding the stage, or NULL';
+COMMENT ON COLUMN persona.opportunity_source.closed_stages IS 'the stages (lower case) of closed opportunities: the others are open';
+COMMENT ON COLUMN persona.opportunity_source.open_column IS 'its boolean column that is true for open opportunities, or NULL';
+COMMENT ON COLUMN persona.opportunity_source.mapped_at IS 'when the table was mapped';
+COMMENT ON COLUMN persona.opportunity_source.mapped_by IS 'who mapped it';
+SELECT pg_catalog.pg_extension_config_dump('persona.opportunity_source', '');
+GRANT SELECT ON persona.opportunity_source TO PUBLIC;
+
+CREATE VIEW persona.open_pipeline WITH (security_invoker = true) AS
+SELECT NULL::pg_catalog.text AS account, NULL::pg_catalog.int8 AS open_opportunities,
+	NULL::pg_catalog.numeric AS open_amount
+WHERE false;
+COMMENT ON VIEW persona.open_pipeline IS
+'open opportunities and their amount per account, over every table mapped with persona.map_opportunities(); rebuilt when the mapping changes';
+COMMENT ON COLUMN persona.open_pipeline.account IS 'the account, as text';
+COMMENT ON COLUMN persona.open_pipeline.open_opportunities IS 'number of open opportunities of the account';
+COMMENT ON COLUMN persona.open_pipeline.open_amount IS 'sum of their amounts (NULL amounts count as 0)';
+GRANT SELECT ON persona.open_pipeline TO PUBLIC;
+
+-- VOLATILE: it replaces a view.  SECURITY DEFINER: the view belongs to the
+-- extension's owner, and anyone allowed to map a table must be able to
+-- have it rebuilt.  Every name comes from persona.opportunity_source,
+-- checked by map_opportunities(), and is quoted with %I; stages with %L.
+CREATE FUNCTION persona.rebuild_open_pipeline()
+RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	src persona.opportunity_source;
+	parts pg_catalog.text[] := '{}';
+	body pg_catalog.text;
+BEGIN
+	FOR src IN SELECT * FROM persona.opportunity_source o ORDER BY o.table_name::pg_catalog.text LOOP
+		parts := parts OPERATOR(pg_catalog.||) pg_catalog.format(
+			'SELECT o.%I::pg_catalog.text AS account, o.%I::pg_catalog.numeric AS amount FROM %s o WHERE o.%I IS NOT NULL%s%s',
+			src.account_column, src.amount_column, src.table_name, src.account_column,
+			CASE WHEN src.open_column IS NULL THEN ''
+			     ELSE pg_catalog.format(' AND o.%I', src.open_column) END,
+			CASE WHEN src.stage_column IS NULL OR pg_catalog.cardinality(src.closed_stages) OPERATOR(pg_catalog.=) 0 THEN ''
+			     ELSE pg_catalog.format(' AND COALESCE(pg_catalog.lower(o.%I::pg_catalog.text) OPERATOR(pg_catalog.<>) ALL (%L::pg_catalog.text[]), true)',
+					src.stage_column, src.closed_stages) END);
+	END LOOP;
+	IF pg_catalog.cardinality(parts) OPERATOR(pg_catalog.=) 0 THEN
+		body := 'SELECT NULL::pg_catalog.text, NULL::pg_catalog.int8, NULL::pg_catalog.numeric WHERE false';
+	ELSE
+		body := 'SELECT s.account, pg_catalog.count(*), COALESCE(pg_catalog.sum(s.amount), 0) FROM ('
+			OPERATOR(pg_catalog.||) pg_catalog.array_to_string(parts, ' UNION ALL ')
+			OPERATOR(pg_catalog.||) ') s GROUP BY s.account';
+	END IF;
+	EXECUTE 'CREATE OR REPLACE VIEW persona.open_pipeline (account, open_opportunities, open_amount) '
+		'WITH (security_invoker = true) AS ' OPERATOR(pg_catalog.||) body;
+END
+$$;
+COMMENT ON FUNCTION persona.rebuild_open_pipeline() IS
+'rebuilds persona.open_pipeline over every mapped opportunity table';
+
+-- VOLATILE: it replaces a view.
+CREATE FUNCTION persona.opportunity_source_changed()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM persona.rebuild_open_pipeline();
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION persona.opportunity_source_changed() IS
+'trigger function: rebuilds persona.open_pipeline when persona.opportunity_source changes';
+
+CREATE TRIGGER opportunity_source_changed
+AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON persona.opportunity_source
+FOR EACH STATEMENT EXECUTE FUNCTION persona.opportunity_source_changed();
+COMMENT ON TRIGGER opportunity_source_changed ON persona.opportunity_source IS
+'rebuilds persona.open_pipeline';
+
+-- VOLATILE: it writes persona.opportunity_source.
+CREATE FUNCTION persona.map_opportunities(tbl pg_catalog.regclass,
+	account pg_catalog.name,
+	amount pg_catalog.name,
+	stage pg_catalog.name DEFAULT NULL,
+	closed_stages pg_catalog.text[] DEFAULT '{closed won,closed lost,closed_won,closed_lost,won,lost}',
+	open pg_catalog.name DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	kind "char";
+BEGIN
+	IF account IS NULL OR amount IS NULL THEN
+		RAISE EXCEPTION 'the account and amount columns are required' USING ERRCODE = '22023',
+			HINT = 'Call persona.map_opportunities(''opportunities'', account => ''account_id'', amount => ''amount'', stage => ''stage'').';
+	END IF;
+	SELECT c.relkind INTO kind FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) tbl;
+	IF kind NOT IN ('r', 'p', 'v', 'm', 'f') THEN
+		RAISE EXCEPTION '% is not a table or view', tbl USING ERRCODE = '42809';
+	END IF;
+	PERFORM persona.check_column(tbl, account, 'account', NULL);
+	PERFORM persona.check_column(tbl, amount, 'amount', '{int2,int4,int8,numeric,float4,float8,money}');
+	IF stage IS NOT NULL THEN PERFORM persona.check_column(tbl, stage, 'stage', NULL); END IF;
+	IF open IS NOT NULL THEN PERFORM persona.check_column(tbl, open, 'open', '{bool}'); END IF;
+	IF closed_stages IS NULL OR NOT persona.is_text_list(closed_stages) THEN
+		RAISE EXCEPTION 'closed_stages must be a list of stage names without NULL or blank elements'
+			USING ERRCODE = '22023', HINT = 'Pass ''{}'' when every row is open or the open column decides.';
+	END IF;
+	DELETE FROM persona.opportunity_source o WHERE o.table_name OPERATOR(pg_catalog.=) tbl;
+	INSERT INTO persona.opportunity_source (table_name, account_column, amount_column,
+		stage_column, closed_stages, open_column)
+	VALUES (tbl, account, amount, stage,
+		ARRAY(SELECT pg_catalog.lower(pg_catalog.btrim(s)) FROM pg_catalog.unnest(closed_stages) s), open);
+END
+$$;
+COMMENT ON FUNCTION persona.map_opportunities(pg_catalog.regclass, pg_catalog.name, pg_catalog.name, pg_catalog.name, pg_catalog.text[], pg_catalog.name) IS
+'maps an opportunity table (account, amount, and a stage column with the closed stages or a boolean open column) so persona.account_coverage reports open pipeline and pipeline at risk; mapping a table again replaces its mapping';
+
+-- VOLATILE: it writes persona.opportunity_source.
+CREATE FUNCTION persona.unmap_opportunities(tbl pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM persona.opportunity_source o WHERE o.table_name OPERATOR(pg_catalog.=) tbl;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'table % is not mapped as an opportunity table', tbl USING ERRCODE = '42704',
+			HINT = 'SELECT table_name FROM persona.opportunity_source lists the mapped tables.';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION persona.unmap_opportunities(pg_catalog.regclass) IS
+'forgets an opportunity table mapped with persona.map_opportunities()';
+
+--
+-- Routing rules: persona, role and segment values -> a queue or an owner.
+-- The rule with the highest priority that holds wins (ties: rule name).
+--
+CREATE FUNCTION persona.is_segment_condition(doc pg_catalog.jsonb)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+	WHEN pg_catalog.jsonb_typeof(doc) OPERATOR(pg_catalog.<>) 'object' THEN false
+	ELSE NOT EXISTS (
+		SELECT FROM pg_catalog.jsonb_each(doc) AS e(key, value)
+		WHERE pg_catalog.btrim(e.key) OPERATOR(pg_catalog.=) ''
+		   OR CASE WHEN pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) 'array'
+		           THEN pg_catalog.jsonb_array_length(e.value) OPERATOR(pg_catalog.=) 0
+		                OR EXISTS (SELECT FROM pg_catalog.jsonb_array_elements(e.value) AS a(item)
+		                           WHERE pg_catalog.jsonb_typeof(a.item) OPERATOR(pg_catalog.<>)
+		                                 ALL (ARRAY['string', 'number', 'boolean']))
+		           ELSE pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.<>)
+		                ALL (ARRAY['string', 'number', 'boolean']) END)
+END;
+COMMENT ON FUNCTION persona.is_segment_condition(pg_catalog.jsonb) IS
+'true when a jsonb value is an object mapping segment columns to a value or a non-empty array of values; used by CHECK constraints';
+
+CREATE FUNCTION persona.segments_match(segments pg_catalog.jsonb, condition pg_catalog.jsonb)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN condition IS NULL OR NOT EXISTS (
+	SELECT FROM pg_catalog.jsonb_each(condition) AS e(key, value)
+	WHERE NOT COALESCE(CASE WHEN pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) 'array'
+		THEN e.value OPERATOR(pg_catalog.@>) pg_catalog.jsonb_build_array(segments OPERATOR(pg_catalog.->) e.key)
+		ELSE (segments OPERATOR(pg_catalog.->) e.key) OPERATOR(pg_catalog.=) e.value END, false));
+COMMENT ON FUNCTION persona.segments_match(pg_catalog.jsonb, pg_catalog.jsonb) IS
+'whether a lead''s segment values meet a condition: every key of the condition equals the lead''s value, or lists it when it is an array; a NULL condition always holds';
+
+CREATE TABLE persona.routing_rule (
+	rule pg_catalog.text PRIMARY KEY
+		CONSTRAINT routing_rule_slug
+		CHECK (rule OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	priority pg_catalog.int4 NOT NULL DEFAULT 0,
+	persona pg_catalog.text,
+	role pg_catalog.text REFERENCES persona.role (code) ON UPDATE CASCADE,
+	segments pg_catalog.jsonb
+		CONSTRAINT routing_rule_segments_valid CHECK (persona.is_segment_condition(segments)),
+	queue pg_catalog.text
+		CONSTRAINT routing_rule_queue_not_blank
+		CHECK (pg_catalog.btrim(queue) OPERATOR(pg_catalog.<>) ''),
+	owner pg_catalog.text
+		CONSTRAINT routing_rule_owner_not_blank
+		CHECK (pg_catalog.btrim(owner) OPERATOR(pg_catalog.<>) ''),
+	active boolean NOT NULL DEFAULT true,
+	note pg_catalog.text,
+	CONSTRAINT routing_rule_one_target
+		CHECK (pg_catalog.num_nonnulls(queue, owner) OPERATOR(pg_catalog.=) 1)
+);
+COMMENT ON TABLE persona.routing_rule IS
+'lead routing: a lead whose persona, role and segment values meet a rule goes to the rule''s queue or owner; the active rule with the highest priority wins, ties by rule name';
+COMMENT ON COLUMN persona.routing_rule.rule IS 'the rule''s name, a slug';
+COMMENT ON COLUMN persona.routing_rule.priority IS 'higher first';
+COMMENT ON COLUMN persona.routing_rule.persona IS 'the lead''s persona (a profile key); NULL: any, including untagged';
+COMMENT ON COLUMN persona.routing_rule.role IS 'the lead''s influence role (a persona.role code); NULL: any';
+COMMENT ON COLUMN persona.routing_rule.segments IS 'segment values the lead must have, e.g. {"lifecycle_stage": ["mql", "sql"], "lead_source": "event"}; NULL: any';
+COMMENT ON COLUMN persona.routing_rule.queue IS 'the queue the lead goes to (set this or owner)';
+COMMENT ON COLUMN persona.routing_rule.owner IS 'the owner the lead goes to, as the owner column''s value in text (set this or queue)';
+COMMENT ON COLUMN persona.routing_rule.active IS 'false keeps the rule from routing';
+COMMENT ON COLUMN persona.routing_rule.note IS 'why the rule exists';
+SELECT pg_catalog.pg_extension_config_dump('persona.routing_rule', '');
+GRANT SELECT ON persona.routing_rule TO PUBLIC;
+
+-- STABLE: it reads persona.routing_rule.  Not STRICT, so the planner can
+-- inline it into the views.
+CREATE FUNCTION persona.route(persona pg_catalog.text, role pg_catalog.text,
+	segments pg_catalog.jsonb DEFAULT NULL)
+RETURNS TABLE (rule pg_catalog.text, queue pg_catalog.text, owner pg_catalog.text)
+LANGUAGE sql STABLE PARALLEL SAFE
+ROWS 1
+BEGIN ATOMIC
+	SELECT r.rule, r.queue, r.owner
+	FROM persona.routing_rule r
+	WHERE r.active
+	  AND (r.persona IS NULL OR r.persona OPERATOR(pg_catalog.=) route.persona)
+	  AND (r.role IS NULL OR r.role OPERATOR(pg_catalog.=) route.role)
+	  AND persona.segments_match(COALESCE(route.segments, '{}'::pg_catalog.jsonb), r.segments)
+	ORDER BY r.priority DESC, r.rule COLLATE "C"
+	LIMIT 1;
+END;
+COMMENT ON FUNCTION persona.route(pg_catalog.text, pg_catalog.text, pg_catalog.jsonb) IS
+'the routing rule that wins for a persona, role and segment values, with its queue or owner; no row when none holds (STABLE: reads persona.routing_rule)';
+
+-- Tables whose rows get their route written into a column by a trigger.
+CREATE TABLE persona.routing_target (
+	table_name pg_catalog.regclass PRIMARY KEY,
+	route_column pg_catalog.name NOT NULL,
+	only_if_null boolean NOT NULL,
+	enabled_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	enabled_by pg_catalog.name NOT NULL DEFAULT CURRENT_USER
+);
+COMMENT ON TABLE persona.routing_target IS
+'attached tables whose rows get their route written into a column by the persona_tag_route trigger (persona.apply_routing)';
+COMMENT ON COLUMN persona.routing_target.table_name IS 'the attached table';
+COMMENT ON COLUMN persona.routing_target.route_column IS 'the column that receives the winning rule''s owner, or else its queue';
+COMMENT ON COLUMN persona.routing_target.only_if_null IS 'true: write only into rows whose route column is NULL (an owner column a rep may have set)';
+COMMENT ON COLUMN persona.routing_target.enabled_at IS 'when routing was enabled';
+COMMENT ON COLUMN persona.routing_target.enabled_by IS 'who enabled it';
+SELECT pg_catalog.pg_extension_config_dump('persona.routing_target', '');
+GRANT SELECT ON persona.routing_target TO PUBLIC;
+
+-- The trigger persona.apply_routing() installs.  Its name sorts after
+-- persona_tag, so it fires after the tag is set and sees it.  Arguments:
+-- route column, only_if_null, persona column, role column, segment columns.
+-- VOLATILE: it changes the row being written.
+CREATE FUNCTION persona.route_trigger()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r pg_catalog.jsonb := pg_catalog.to_jsonb(NEW);
+	segs pg_catalog.jsonb := '{}';
+	target pg_catalog.text;
+	i pg_catalog.int4;
+BEGIN
+	IF TG_ARGV[1]::boolean AND (r OPERATOR(pg_catalog.->>) TG_ARGV[0]) IS NOT NULL THEN
+		RETURN NEW;
+	END IF;
+	FOR i IN 4 .. TG_NARGS - 1 LOOP
+		segs := segs OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(TG_ARGV[i], r OPERATOR(pg_catalog.->) TG_ARGV[i]);
+	END LOOP;
+	SELECT COALESCE(x.owner, x.queue) INTO target
+	FROM persona.route(r OPERATOR(pg_catalog.->>) TG_ARGV[2], r OPERATOR(pg_catalog.->>) TG_ARGV[3], segs) x;
+	-- No rule holds: leave the column as it is.
+	IF target IS NULL OR target IS NOT DISTINCT FROM (r OPERATOR(pg_catalog.->>) TG_ARGV[0]) THEN
+		RETURN NEW;
+	END IF;
+	RETURN pg_catalog.jsonb_populate_record(NEW, pg_catalog.jsonb_build_object(TG_ARGV[0], target));
+END
+$$;
+COMMENT ON FUNCTION persona.route_trigger() IS
+'row trigger installed by persona.apply_routing(): writes the winning routing rule''s owner or queue into the route column';
+
+-- VOLATILE: it creates a trigger and writes persona.routing_target.
+CREATE FUNCTION persona.apply_routing(tbl pg_catalog.regclass, into_column pg_catalog.name,
+	only_if_null boolean DEFAULT false)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	reg persona.attached := persona.attachment(tbl);
+	args pg_catalog.text;
+	watched pg_catalog.text;
+BEGIN
+	IF into_column IS NULL OR only_if_null IS NULL THEN
+		RAISE EXCEPTION 'the route column and only_if_null must not be NULL' USING ERRCODE = '22023',
+			HINT = 'persona.apply_routing(''leads'', ''queue'').';
+	END IF;
+	PERFORM persona.check_column(tbl, into_column, 'route', NULL);
+	IF into_column OPERATOR(pg_catalog.=) ANY (ARRAY[reg.title_column, reg.persona_column, reg.role_column,
+			reg.score_column, reg.seniority_column, reg.function_column, reg.version_column,
+			reg.locked_column, reg.tagged_at_column, reg.key_column]) THEN
+		RAISE EXCEPTION 'column "%" of table % is mapped by persona.attach() and cannot receive routes', into_column, tbl
+			USING ERRCODE = '22023', HINT = 'Route into a column of its own, such as a queue or owner column.';
+	END IF;
+	SELECT pg_catalog.string_agg(pg_catalog.quote_literal(a), ', ' ORDER BY o) INTO args
+	FROM pg_catalog.unnest(ARRAY[into_column::pg_catalog.text, only_if_null::pg_catalog.text,
+		reg.persona_column::pg_catalog.text, reg.role_column::pg_catalog.text]
+		OPERATOR(pg_catalog.||) reg.segment_columns::pg_catalog.text[]) WITH ORDINALITY AS u(a, o);
+	-- Fire when the tag or a segment value can change, not when someone
+	-- edits the route column alone.
+	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(c), ', ') INTO watched
+	FROM pg_catalog.unnest(ARRAY[reg.title_column, reg.department_column, reg.industry_column,
+		reg.employees_column, reg.country_column, reg.attrs_column, reg.persona_column,
+		reg.role_column, reg.locked_column] OPERATOR(pg_catalog.||) reg.segment_columns) c
+	WHERE c IS NOT NULL;
+	EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS persona_tag_route ON %s', tbl);
+	EXECUTE pg_catalog.format('CREATE TRIGGER persona_tag_route BEFORE INSERT OR UPDATE OF %s ON %s '
+		'FOR EACH ROW EXECUTE FUNCTION persona.route_trigger(%s)', watched, tbl, args);
+	DELETE FROM persona.routing_target r WHERE r.table_name OPERATOR(pg_catalog.=) tbl;
+	INSERT INTO persona.routing_target (table_name, route_column, only_if_null)
+	VALUES (tbl, into_column, only_if_null);
+END
+$$;
+COMMENT ON FUNCTION persona.apply_routing(pg_catalog.regclass, pg_catalog.name, boolean) IS
+'installs a trigger on an attached table that writes the route (the winning rule''s owner, or else its queue) into a column when a row is inserted or its tag or segment values are updated; rows no rule routes keep their value, and so do hand edits of the column until the row''s tag changes';
+
+-- VOLATILE: it drops a trigger and writes persona.routing_target.
+CREATE FUNCTION persona.stop_routing(tbl pg_catalog.regclass)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM persona.routing_target r WHERE r.table_name OPERATOR(pg_catalog.=) tbl;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'table % is not routed', tbl USING ERRCODE = '42704',
+			HINT = 'SELECT table_name FROM persona.routing_target lists the routed tables.';
+	END IF;
+	EXECUTE pg_catalog.format('DROP TRIGGER IF EXISTS persona_tag_route ON %s', tbl);
+END
+$$;
+COMMENT ON FUNCTION persona.stop_routing(pg_catalog.regclass) IS
+'removes the routing trigger of a table; the routes already written stay';
+
+-- Detaching a table ends its routing: the trigger's arguments come from
+-- the mapping that is going away.  VOLATILE: it drops a trigger.
+CREATE FUNCTION persona.attached_removed()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT FROM persona.routing_target r WHERE r.table_name OPERATOR(pg_catalog.=) OLD.table_name) THEN
+		PERFORM persona.stop_routing(OLD.table_name);
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION persona.attached_removed() IS
+'trigger function: ends the routing of a table that persona.detach() removes';
+
+CREATE TRIGGER attached_removed
+AFTER DELETE ON persona.attached
+FOR EACH ROW EXECUTE FUNCTION persona.attached_removed();
+COMMENT ON TRIGGER attached_removed ON persona.attached IS
+'ends the routing of a detached table';
+
+--
+-- Content recommendations: persona x lifecycle stage -> assets.
+--
+CREATE TABLE persona.content (
+	id pg_catalog.text PRIMARY KEY
+		CONSTRAINT content_id_slug
+		CHECK (id OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
+	title pg_catalog.text NOT NULL
+		CONSTRAINT content_title_not_blank
+		CHECK (pg_catalog.btrim(title) OPERATOR(pg_catalog.<>) ''),
+	url pg_catalog.text,
+	kind pg_catalog.text,
+	personas pg_catalog.text[]
+		CONSTRAINT content_personas_not_blank CHECK (persona.is_text_list(personas)),
+	lifecycle_stages pg_catalog.text[]
+		CONSTRAINT content_lifecycle_stages_not_blank CHECK (persona.is_text_list(lifecycle_stages)),
+	priority pg_catalog.int4 NOT NULL DEFAULT 0,
+	active boolean NOT NULL DEFAULT true
+);
+COMMENT ON TABLE persona.content IS
+'content recommendations: an asset (case study, one-pager, talk track) for some personas at some lifecycle stages; persona.call_prep lists the ones that fit each lead';
+COMMENT ON COLUMN persona.content.id IS 'the asset''s code, a slug';
+COMMENT ON COLUMN persona.content.title IS 'the asset''s title, as reps see it';
+COMMENT ON COLUMN persona.content.url IS 'where the asset is';
+COMMENT ON COLUMN persona.content.kind IS 'what it is: case_study, one_pager, talk_track, webinar, ...';
+COMMENT ON COLUMN persona.content.personas IS 'any-of: the personas (profile keys) it is for; NULL or empty: every tagged lead';
+COMMENT ON COLUMN persona.content.lifecycle_stages IS 'any-of: the lifecycle stages it is for (values of the lifecycle_segment column); NULL or empty: every stage';
+COMMENT ON COLUMN persona.content.priority IS 'higher first in the recommendations';
+COMMENT ON COLUMN persona.content.active IS 'false hides the asset';
+SELECT pg_catalog.pg_extension_config_dump('persona.content', '');
+GRANT SELECT ON persona.content TO PUBLIC;
+
+--
+-- persona.segments
+--
+CREATE VIEW persona.segments WITH (security_invoker = true) AS
+SELECT s.segment, s.segment_value, g.persona,
+	CASE WHEN g.persona IS NULL THEN 'Untagged' ELSE COALESCE(pg_catalog.min(p.name), g.persona) END AS persona_name,
+	g.seniority, g.job_function,
+	pg_catalog.sum(g.n)::pg_catalog.int8 AS leads,
+	pg_catalog.round(pg_catalog.sum(g.n)
+		OPERATOR(pg_catalog./) pg_catalog.sum(pg_catalog.sum(g.n)) OVER (PARTITION BY s.segment, s.segment_value), 4) AS share,
+	pg_catalog.round((pg_catalog.sum(g.score_sum) OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(g.scored), 0))::pg_catalog.numeric, 3) AS avg_score
+FROM (
+	-- Leads with the same tags and segment values first: the segment
+	-- values are then taken apart once per group, not once per lead.
+	SELECT t.persona, t.seniority, t.job_function, t.segments,
+		pg_catalog.count(*) AS n,
+		pg_catalog.sum(t.score::pg_catalog.float8) FILTER (WHERE t.persona IS NOT NULL) AS score_sum,
+		pg_catalog.count(t.score) FILTER (WHERE t.persona IS NOT NULL) AS scored
+	FROM persona.tagged_rows t
+	GROUP BY t.persona, t.seniority, t.job_function, t.segments) AS g
+CROSS JOIN LATERAL (
+	SELECT NULL::pg_catalog.text, NULL::pg_catalog.text
+	UNION ALL
+	SELECT e.key, e.value OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[]
+	FROM pg_catalog.jsonb_each(g.segments) AS e(key, value)) AS s(segment, segment_value)
+LEFT JOIN persona.profile p ON p.key OPERATOR(pg_catalog.=) g.persona
+GROUP BY s.segment, s.segment_value, g.persona, g.seniority, g.job_function;
+COMMENT ON VIEW persona.segments IS
+'leads per persona x seniority x job function, over every attached table: once over all leads (segment NULL), and once per value of each segment column mapped at attach time (segment = the column, segment_value = its value)';
+COMMENT ON COLUMN persona.segments.segment IS 'the segment column (e.g. lifecycle_stage), or NULL for the rows over all leads';
+COMMENT ON COLUMN persona.segments.segment_value IS 'the segment column''s value as text; NULL where the lead has none (or on the rows over all leads)';
+COMMENT ON COLUMN persona.segments.persona IS 'the persona (profile key); NULL: untagged';
+COMMENT ON COLUMN persona.segments.persona_name IS 'the persona''s name; Untagged for untagged leads';
+COMMENT ON COLUMN persona.segments.seniority IS 'the seniority; NULL: unknown';
+COMMENT ON COLUMN persona.segments.job_function IS 'the job function; NULL: unknown';
+COMMENT ON COLUMN persona.segments.leads IS 'number of leads';
+COMMENT ON COLUMN persona.segments.share IS 'leads as a share (0..1) of all leads of the same segment value (of all leads for segment NULL)';
+COMMENT ON COLUMN persona.segments.avg_score IS 'average match score (0..1) of the tagged leads; NULL for untagged ones';
+
+--
+-- persona.inspection
+--
+CREATE VIEW persona.inspection WITH (security_invoker = true) AS
+SELECT t.table_name, t.row_key, i.reason,
+	-- The sentence is built only for the rows returned, and only when asked for.
+	CASE
+	WHEN i.reason OPERATOR(pg_catalog.=) 'missing_title' THEN
+		CASE WHEN t.title IS NULL THEN 'No job title: nothing to classify. Add the title to tag the lead.'
+		     ELSE pg_catalog.format('The title "%s" has no word to classify. Correct the title to tag the lead.', t.title) END
+	WHEN i.reason OPERATOR(pg_catalog.=) 'untagged' THEN
+		pg_catalog.format('No persona fits "%s" (seniority %s, function %s). Extend a profile or set the persona by hand.',
+			t.title, COALESCE(t.seniority::pg_catalog.text, 'unknown'), COALESCE(t.job_function::pg_catalog.text, 'unknown'))
+	WHEN i.reason OPERATOR(pg_catalog.=) 'low_score' THEN
+		pg_catalog.format('Tagged %s with a weak score of %s (below %s). Check that "%s" is this persona.',
+			t.persona, pg_catalog.round(t.score::pg_catalog.numeric, 2), t.low_score, t.title)
+	WHEN i.reason OPERATOR(pg_catalog.=) 'close_runner_up' THEN
+		pg_catalog.format('%s (%s) and %s (%s) fit "%s" almost equally. Confirm the persona or tell the profiles apart.',
+			(t.r).persona, pg_catalog.round((t.r).score::pg_catalog.numeric, 2),
+			(t.r).runner_up, pg_catalog.round((t.r).runner_up_score::pg_catalog.numeric, 2), t.title)
+	WHEN i.reason OPERATOR(pg_catalog.=) 'stale_ruleset' THEN
+		CASE WHEN t.ruleset_version IS NULL
+		     THEN pg_catalog.format('Never tagged (the row came before persona.attach() or the first publish). Run CALL persona.retag(%L).', t.table_name::pg_catalog.text)
+		     ELSE pg_catalog.format('Tagged by ruleset version %s; version %s is active. Run CALL persona.retag(%L).',
+				t.ruleset_version, t.active_version, t.table_name::pg_catalog.text) END
+	ELSE
+		pg_catalog.format('Set by hand to %s / %s; the rules say %s / %s. Keep the override or release it with persona.release().',
+			COALESCE(t.persona, 'no persona'), COALESCE(t.role, 'no role'),
+			COALESCE((t.r).persona, 'no persona'), COALESCE((t.r).role, 'no role'))
+	END AS detail,
+	t.title, t.account, t.owner,
+	t.persona, t.score, t.role, t.ruleset_version, t.locked, t.tagged_at,
+	(t.r).persona AS rules_persona, (t.r).score AS rules_score, (t.r).role AS rules_role,
+	(t.r).runner_up AS runner_up, (t.r).runner_up_score AS runner_up_score
+FROM (
+	-- The rules' answer for the row, computed once (OFFSET 0 keeps the
+	-- subquery from being flattened into one call per use); the settings
+	-- are scalar subqueries, evaluated once per query.
+	SELECT t.*,
+		CASE WHEN (SELECT persona.ruleset_version(persona.ruleset())) IS NOT NULL THEN persona.match(t.title,
+			department => t.department, industry => t.industry,
+			employees => LEAST(GREATEST(t.employees, -2147483648), 2147483647)::pg_catalog.int4,
+			country => t.country, attrs => t.attrs) END AS r,
+		t.title IS NULL OR persona.title_normalize(t.title) OPERATOR(pg_catalog.=) '' AS missing_title,
+		(SELECT persona.ruleset_version(persona.ruleset())) AS active_version,
+		(SELECT (persona.report_setting('low_score') OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[])::real) AS low_score,
+		(SELECT (persona.report_setting('runner_up_margin') OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[])::real) AS margin
+	FROM persona.tagged_rows t
+	OFFSET 0) AS t
+-- Two unnested arrays, not a lateral VALUES list: a VALUES list compiles
+-- its expressions again for every row.
+CROSS JOIN LATERAL ROWS FROM (
+	pg_catalog.unnest(ARRAY['missing_title', 'untagged', 'low_score', 'close_runner_up',
+		'stale_ruleset', 'override_disagrees']),
+	pg_catalog.unnest(ARRAY[
+		-- missing_title
+		t.missing_title,
+		-- untagged: the rules ran and found nothing
+		NOT t.missing_title AND t.persona IS NULL AND t.ruleset_version IS NOT NULL AND NOT t.locked,
+		-- low_score
+		t.persona IS NOT NULL AND NOT t.locked AND t.score OPERATOR(pg_catalog.<) t.low_score,
+		-- close_runner_up, under the active ruleset
+		NOT t.locked AND (t.r).persona IS NOT NULL AND (t.r).runner_up IS NOT NULL
+			AND ((t.r).score OPERATOR(pg_catalog.-) (t.r).runner_up_score) OPERATOR(pg_catalog.<=) t.margin,
+		-- stale_ruleset: an older version, or never tagged
+		NOT t.locked AND t.active_version IS NOT NULL
+			AND t.ruleset_version IS DISTINCT FROM t.active_version,
+		-- override_disagrees
+		t.locked AND t.active_version IS NOT NULL
+			AND (t.persona IS DISTINCT FROM (t.r).persona OR t.role IS DISTINCT FROM (t.r).role)])
+	) AS i(reason, flagged)
+WHERE i.flagged;
+COMMENT ON VIEW persona.inspection IS
+'one row per lead and thing a manager should look at, over every attached table: reason is missing_title, untagged, low_score (score below the low_score setting), close_runner_up (runner-up within runner_up_margin of the best under the active ruleset), stale_ruleset (tagged by an older ruleset or never) or override_disagrees (a hand-set persona or role the rules would not give); detail says it in a sentence';
+COMMENT ON COLUMN persona.inspection.table_name IS 'the attached table';
+COMMENT ON COLUMN persona.inspection.row_key IS 'the row''s key column, as text';
+COMMENT ON COLUMN persona.inspection.reason IS 'missing_title, untagged, low_score, close_runner_up, stale_ruleset or override_disagrees';
+COMMENT ON COLUMN persona.inspection.detail IS 'the reason in a sentence, with what to do';
+COMMENT ON COLUMN persona.inspection.title IS 'the lead''s job title';
+COMMENT ON COLUMN persona.inspection.account IS 'the lead''s account, as text';
+COMMENT ON COLUMN persona.inspection.owner IS 'the lead''s owner, as text';
+COMMENT ON COLUMN persona.inspection.persona IS 'the persona the row carries';
+COMMENT ON COLUMN persona.inspection.score IS 'the score the row carries';
+COMMENT ON COLUMN persona.inspection.role IS 'the influence role the row carries';
+COMMENT ON COLUMN persona.inspection.ruleset_version IS 'the ruleset version that tagged the row; NULL: never tagged';
+COMMENT ON COLUMN persona.inspection.locked IS 'true when the tag was set by hand (an override)';
+COMMENT ON COLUMN persona.inspection.tagged_at IS 'when the row was last tagged';
+COMMENT ON COLUMN persona.inspection.rules_persona IS 'the persona the active ruleset gives the row now';
+COMMENT ON COLUMN persona.inspection.rules_score IS 'its score';
+COMMENT ON COLUMN persona.inspection.rules_role IS 'the role the active ruleset gives the row now';
+COMMENT ON COLUMN persona.inspection.runner_up IS 'the second-best persona under the active ruleset';
+COMMENT ON COLUMN persona.inspection.runner_up_score IS 'its score';
+
+--
+-- persona.account_coverage
+--
+CREATE VIEW persona.account_coverage WITH (security_invoker = true) AS
+SELECT a.account, a.contacts, a.tagged,
+	a.decision_makers, a.economic_buyers, a.executive_sponsors, a.champions,
+	a.technical_evaluators, a.business_evaluators, a.influencers, a.end_users,
+	a.gatekeepers, a.blockers,
+	c.roles_present,
+	c.required_roles_filled, c.required_roles,
+	c.completeness,
+	c.missing_roles, c.missing_role_labels,
+	a.decision_makers OPERATOR(pg_catalog.>) 0 AS has_decision_maker,
+	a.contacts OPERATOR(pg_catalog.=) 1 AS single_threaded,
+	a.owner, a.industry, a.country, a.employees,
+	CASE WHEN a.employees IS NULL THEN 'unknown'
+	     WHEN a.employees OPERATOR(pg_catalog.<) 50 THEN '1-49'
+	     WHEN a.employees OPERATOR(pg_catalog.<) 250 THEN '50-249'
+	     WHEN a.employees OPERATOR(pg_catalog.<) 1000 THEN '250-999'
+	     ELSE '1000+' END AS size_band,
+	COALESCE(o.open_opportunities, 0) AS open_opportunities,
+	COALESCE(o.open_amount, 0) AS open_pipeline,
+	CASE WHEN a.decision_makers OPERATOR(pg_catalog.=) 0 THEN COALESCE(o.open_amount, 0) ELSE 0 END AS pipeline_at_risk
+FROM (
+	SELECT t.account,
+		pg_catalog.count(*) AS contacts,
+		pg_catalog.count(t.persona) AS tagged,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'decision_maker') AS decision_makers,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'economic_buyer') AS economic_buyers,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'executive_sponsor') AS executive_sponsors,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'champion') AS champions,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'technical_evaluator') AS technical_evaluators,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'business_evaluator') AS business_evaluators,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'influencer') AS influencers,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'end_user') AS end_users,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'gatekeeper') AS gatekeepers,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'blocker') AS blockers,
+		pg_catalog.array_agg(DISTINCT t.role) FILTER (WHERE t.role IS NOT NULL) AS roles,
+		pg_catalog.mode() WITHIN GROUP (ORDER BY t.owner) AS owner,
+		pg_catalog.mode() WITHIN GROUP (ORDER BY t.industry) AS industry,
+		pg_catalog.mode() WITHIN GROUP (ORDER BY t.country) AS country,
+		pg_catalog.max(t.employees) AS employees
+	FROM persona.tagged_rows t
+	WHERE t.account IS NOT NULL
+	GROUP BY t.account) AS a
+-- The role catalogue, read once per query (the scalar subqueries become
+-- InitPlans), then compared with each account's roles.
+CROSS JOIN (SELECT
+	(SELECT pg_catalog.array_agg(r.code ORDER BY r.display_order, r.code COLLATE "C") FROM persona.role r) AS all_codes,
+	(SELECT pg_catalog.array_agg(r.code ORDER BY r.display_order, r.code COLLATE "C") FROM persona.role r WHERE r.required) AS req_codes,
+	(SELECT pg_catalog.array_agg(r.label ORDER BY r.display_order, r.code COLLATE "C") FROM persona.role r WHERE r.required) AS req_labels,
+	(SELECT pg_catalog.array_agg(r.weight ORDER BY r.display_order, r.code COLLATE "C") FROM persona.role r WHERE r.required) AS req_weights) AS cat
+CROSS JOIN LATERAL (
+	SELECT
+		ARRAY(SELECT u.code FROM pg_catalog.unnest(cat.all_codes) WITH ORDINALITY AS u(code, o)
+		      WHERE u.code OPERATOR(pg_catalog.=) ANY (a.roles) ORDER BY u.o) AS roles_present,
+		pg_catalog.count(*) FILTER (WHERE u.code OPERATOR(pg_catalog.=) ANY (a.roles))::pg_catalog.int4 AS required_roles_filled,
+		pg_catalog.count(*)::pg_catalog.int4 AS required_roles,
+		CASE WHEN COALESCE(pg_catalog.sum(u.weight), 0) OPERATOR(pg_catalog.>) 0
+		     THEN pg_catalog.round((COALESCE(pg_catalog.sum(u.weight) FILTER (WHERE u.code OPERATOR(pg_catalog.=) ANY (a.roles)), 0)
+		          OPERATOR(pg_catalog./) pg_catalog.sum(u.weight))::pg_catalog.numeric, 3)
+		     ELSE 1.000 END AS completeness,
+		COALESCE(pg_catalog.array_agg(u.code ORDER BY u.o)
+			FILTER (WHERE NOT COALESCE(u.code OPERATOR(pg_catalog.=) ANY (a.roles), false)), '{}') AS missing_roles,
+		COALESCE(pg_catalog.string_agg(u.label, ', ' ORDER BY u.o)
+			FILTER (WHERE NOT COALESCE(u.code OPERATOR(pg_catalog.=) ANY (a.roles), false)), '') AS missing_role_labels
+	FROM ROWS FROM (pg_catalog.unnest(cat.req_codes), pg_catalog.unnest(cat.req_labels), pg_catalog.unnest(cat.req_weights))
+		WITH ORDINALITY AS u(code, label, weight, o)) AS c
+LEFT JOIN persona.open_pipeline o ON o.account OPERATOR(pg_catalog.=) a.account;
+COMMENT ON VIEW persona.account_coverage IS
+'the buying committee per account, over every attached table (contacts grouped by the mapped account column, as text): contacts per influence role, completeness = weighted share of the required roles filled, the missing roles, single-threaded accounts, and with an opportunity table mapped, open pipeline and pipeline at risk (on accounts without a decision maker)';
+COMMENT ON COLUMN persona.account_coverage.account IS 'the account, as text';
+COMMENT ON COLUMN persona.account_coverage.contacts IS 'number of contacts (leads) of the account';
+COMMENT ON COLUMN persona.account_coverage.tagged IS 'contacts with a persona';
+COMMENT ON COLUMN persona.account_coverage.decision_makers IS 'contacts in role decision_maker';
+COMMENT ON COLUMN persona.account_coverage.economic_buyers IS 'contacts in role economic_buyer';
+COMMENT ON COLUMN persona.account_coverage.executive_sponsors IS 'contacts in role executive_sponsor';
+COMMENT ON COLUMN persona.account_coverage.champions IS 'contacts in role champion';
+COMMENT ON COLUMN persona.account_coverage.technical_evaluators IS 'contacts in role technical_evaluator';
+COMMENT ON COLUMN persona.account_coverage.business_evaluators IS 'contacts in role business_evaluator';
+COMMENT ON COLUMN persona.account_coverage.influencers IS 'contacts in role influencer';
+COMMENT ON COLUMN persona.account_coverage.end_users IS 'contacts in role end_user';
+COMMENT ON COLUMN persona.account_coverage.gatekeepers IS 'contacts in role gatekeeper';
+COMMENT ON COLUMN persona.account_coverage.blockers IS 'contacts in role blocker';
+COMMENT ON COLUMN persona.account_coverage.roles_present IS 'the roles (persona.role codes, user-added ones included) at least one contact has, in display order';
+COMMENT ON COLUMN persona.account_coverage.required_roles_filled IS 'how many of the required roles (persona.role.required) are filled';
+COMMENT ON COLUMN persona.account_coverage.required_roles IS 'how many roles are required';
+COMMENT ON COLUMN persona.account_coverage.completeness IS 'weighted share (0..1) of the required roles filled: the weights of the filled required roles over the weights of all required roles';
+COMMENT ON COLUMN persona.account_coverage.missing_roles IS 'the required roles nobody fills, in display order';
+COMMENT ON COLUMN persona.account_coverage.missing_role_labels IS 'their labels, comma-separated; empty when the committee is complete';
+COMMENT ON COLUMN persona.account_coverage.has_decision_maker IS 'whether a contact is in role decision_maker';
+COMMENT ON COLUMN persona.account_coverage.single_threaded IS 'whether the account has a single contact';
+COMMENT ON COLUMN persona.account_coverage.owner IS 'the owner of most of its contacts';
+COMMENT ON COLUMN persona.account_coverage.industry IS 'the industry most of its contacts carry';
+COMMENT ON COLUMN persona.account_coverage.country IS 'the country most of its contacts carry';
+COMMENT ON COLUMN persona.account_coverage.employees IS 'the largest employee count its contacts carry';
+COMMENT ON COLUMN persona.account_coverage.size_band IS 'employees as a band: 1-49, 50-249, 250-999, 1000+ or unknown';
+COMMENT ON COLUMN persona.account_coverage.open_opportunities IS 'open opportunities of the account in the mapped opportunity tables (0 when none is mapped)';
+COMMENT ON COLUMN persona.account_coverage.open_pipeline IS 'their amount';
+COMMENT ON COLUMN persona.account_coverage.pipeline_at_risk IS 'open_pipeline when the account has no decision maker, else 0';
+
+--
+-- persona.owner_mix
+--
+CREATE VIEW persona.owner_mix WITH (security_invoker = true) AS
+SELECT o.owner,
+	pg_catalog.sum(o.n)::pg_catalog.int8 AS leads,
+	COALESCE(pg_catalog.sum(o.n) FILTER (WHERE o.persona IS NOT NULL), 0)::pg_catalog.int8 AS tagged,
+	COALESCE(pg_catalog.sum(o.n) FILTER (WHERE o.persona IS NULL), 0)::pg_catalog.int8 AS untagged,
+	pg_catalog.round(COALESCE(pg_catalog.sum(o.n) FILTER (WHERE o.persona IS NULL), 0)
+		OPERATOR(pg_catalog./) pg_catalog.sum(o.n), 4) AS untagged_share,
+	pg_catalog.sum(o.overrides)::pg_catalog.int8 AS overrides,
+	pg_catalog.round(pg_catalog.sum(o.overrides) OPERATOR(pg_catalog./) pg_catalog.sum(o.n), 4) AS override_share,
+	pg_catalog.sum(o.decision_makers)::pg_catalog.int8 AS decision_makers,
+	pg_catalog.round((pg_catalog.sum(o.score_sum) OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(o.scored), 0))::pg_catalog.numeric, 3) AS avg_score,
+	(pg_catalog.array_agg(o.persona ORDER BY o.n DESC, o.persona COLLATE "C") FILTER (WHERE o.persona IS NOT NULL))[1] AS top_persona,
+	pg_catalog.round(COALESCE(pg_catalog.max(o.n) FILTER (WHERE o.persona IS NOT NULL), 0)
+		OPERATOR(pg_catalog./) pg_catalog.sum(o.n), 4) AS top_persona_share,
+	pg_catalog.count(o.persona) AS personas,
+	COALESCE(pg_catalog.jsonb_object_agg(o.persona, o.n) FILTER (WHERE o.persona IS NOT NULL), '{}') AS persona_mix
+FROM (
+	SELECT t.owner, t.persona, pg_catalog.count(*) AS n,
+		pg_catalog.count(*) FILTER (WHERE t.locked) AS overrides,
+		pg_catalog.count(*) FILTER (WHERE t.role OPERATOR(pg_catalog.=) 'decision_maker') AS decision_makers,
+		pg_catalog.sum(t.score::pg_catalog.float8) FILTER (WHERE t.persona IS NOT NULL) AS score_sum,
+		pg_catalog.count(t.score) FILTER (WHERE t.persona IS NOT NULL) AS scored
+	FROM persona.tagged_rows t
+	GROUP BY t.owner, t.persona) AS o
+GROUP BY o.owner;
+COMMENT ON VIEW persona.owner_mix IS
+'per owner (rep), over every attached table: leads, persona mix, untagged share and manual overrides';
+COMMENT ON COLUMN persona.owner_mix.owner IS 'the owner, as text; NULL: leads without an owner';
+COMMENT ON COLUMN persona.owner_mix.leads IS 'number of leads';
+COMMENT ON COLUMN persona.owner_mix.tagged IS 'leads with a persona';
+COMMENT ON COLUMN persona.owner_mix.untagged IS 'leads without a persona';
+COMMENT ON COLUMN persona.owner_mix.untagged_share IS 'untagged as a share (0..1) of leads';
+COMMENT ON COLUMN persona.owner_mix.overrides IS 'leads whose tag was set by hand (locked)';
+COMMENT ON COLUMN persona.owner_mix.override_share IS 'overrides as a share (0..1) of leads';
+COMMENT ON COLUMN persona.owner_mix.decision_makers IS 'leads in role decision_maker';
+COMMENT ON COLUMN persona.owner_mix.avg_score IS 'average match score (0..1) of the tagged leads';
+COMMENT ON COLUMN persona.owner_mix.top_persona IS 'the owner''s most frequent persona (ties: key)';
+COMMENT ON COLUMN persona.owner_mix.top_persona_share IS 'its share (0..1) of the owner''s leads';
+COMMENT ON COLUMN persona.owner_mix.personas IS 'number of different personas among the owner''s leads';
+COMMENT ON COLUMN persona.owner_mix.persona_mix IS 'leads per persona, as a JSON object {persona: leads}';
+
+--
+-- persona.call_prep
+--
+CREATE VIEW persona.call_prep WITH (security_invoker = true) AS
+SELECT t.table_name, t.row_key, t.title, t.account, t.owner,
+	t.segments OPERATOR(pg_catalog.->>) (cfg.stage_column) AS lifecycle_stage,
+	t.persona, p.name AS persona_name, p.description AS persona_description,
+	t.score, t.role, r.label AS role_label, r.sfdc_role,
+	t.seniority, t.job_function, t.locked,
+	p.messaging, p.goals, p.pains, p.buying_triggers, p.objections, p.channels, p.success_metrics,
+	COALESCE(c.titles, '{}') AS content_titles,
+	COALESCE(c.assets, '[]') AS content,
+	rt.rule AS route_rule, rt.queue AS route_queue, rt.owner AS route_owner
+FROM persona.tagged_rows t
+CROSS JOIN (SELECT (SELECT persona.report_setting('lifecycle_segment') OPERATOR(pg_catalog.#>>) '{}'::pg_catalog.text[]) AS stage_column) AS cfg
+LEFT JOIN persona.profile p ON p.key OPERATOR(pg_catalog.=) t.persona
+LEFT JOIN persona.role r ON r.code OPERATOR(pg_catalog.=) t.role
+LEFT JOIN LATERAL (
+	SELECT pg_catalog.array_agg(ct.title ORDER BY ct.priority DESC, ct.id COLLATE "C") AS titles,
+		pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('id', ct.id, 'title', ct.title, 'url', ct.url, 'kind', ct.kind)
+			ORDER BY ct.priority DESC, ct.id COLLATE "C") AS assets
+	FROM persona.content ct
+	WHERE ct.active AND t.persona IS NOT NULL
+	  AND (COALESCE(pg_catalog.cardinality(ct.personas), 0) OPERATOR(pg_catalog.=) 0
+	       OR t.persona OPERATOR(pg_catalog.=) ANY (ct.personas))
+	  AND (COALESCE(pg_catalog.cardinality(ct.lifecycle_stages), 0) OPERATOR(pg_catalog.=) 0
+	       OR (t.segments OPERATOR(pg_catalog.->>) (cfg.stage_column)) OPERATOR(pg_catalog.=) ANY (ct.lifecycle_stages))) AS c ON true
+LEFT JOIN LATERAL persona.route(t.persona, t.role, t.segments) AS rt ON true;
+COMMENT ON VIEW persona.call_prep IS
+'per lead, over every attached table: the persona and role with the persona''s context (goals, pains, buying triggers, objections, channels, success metrics, messaging), the content recommended for its persona and lifecycle stage, and where routing sends it';
+COMMENT ON COLUMN persona.call_prep.table_name IS 'the attached table';
+COMMENT ON COLUMN persona.call_prep.row_key IS 'the row''s key column, as text';
+COMMENT ON COLUMN persona.call_prep.title IS 'the lead''s job title';
+COMMENT ON COLUMN persona.call_prep.account IS 'the lead''s account, as text';
+COMMENT ON COLUMN persona.call_prep.owner IS 'the lead''s owner, as text';
+COMMENT ON COLUMN persona.call_prep.lifecycle_stage IS 'the value of the lifecycle_segment setting''s segment column (default lifecycle_stage)';
+COMMENT ON COLUMN persona.call_prep.persona IS 'the persona (profile key); NULL: untagged';
+COMMENT ON COLUMN persona.call_prep.persona_name IS 'the persona''s name';
+COMMENT ON COLUMN persona.call_prep.persona_description IS 'who this persona is';
+COMMENT ON COLUMN persona.call_prep.score IS 'the match score (0..1)';
+COMMENT ON COLUMN persona.call_prep.role IS 'the influence role code';
+COMMENT ON COLUMN persona.call_prep.role_label IS 'the role''s label';
+COMMENT ON COLUMN persona.call_prep.sfdc_role IS 'the Salesforce OpportunityContactRole value of the role';
+COMMENT ON COLUMN persona.call_prep.seniority IS 'the seniority';
+COMMENT ON COLUMN persona.call_prep.job_function IS 'the job function';
+COMMENT ON COLUMN persona.call_prep.locked IS 'true when the tag was set by hand';
+COMMENT ON COLUMN persona.call_prep.messaging IS 'the message that works with the persona';
+COMMENT ON COLUMN persona.call_prep.goals IS 'the persona''s business goals';
+COMMENT ON COLUMN persona.call_prep.pains IS 'the persona''s problems today';
+COMMENT ON COLUMN persona.call_prep.buying_triggers IS 'events that make the persona look for a solution';
+COMMENT ON COLUMN persona.call_prep.objections IS 'what the persona says against buying';
+COMMENT ON COLUMN persona.call_prep.channels IS 'where the persona is reached';
+COMMENT ON COLUMN persona.call_prep.success_metrics IS 'how the persona judges success';
+COMMENT ON COLUMN persona.call_prep.content_titles IS 'titles of the recommended assets (persona.content), best first';
+COMMENT ON COLUMN persona.call_prep.content IS 'the recommended assets as a JSON array of {id, title, url, kind}, best first';
+COMMENT ON COLUMN persona.call_prep.route_rule IS 'the routing rule that wins for the lead (persona.routing_rule), or NULL';
+COMMENT ON COLUMN persona.call_prep.route_queue IS 'the queue it sends the lead to';
+COMMENT ON COLUMN persona.call_prep.route_owner IS 'the owner it sends the lead to';
+
+GRANT SELECT ON persona.segments, persona.inspection, persona.account_coverage,
+	persona.owner_mix, persona.call_prep TO PUBLIC;
+
+-- The reports join these small tables to every lead.  Autovacuum never
+-- analyzes a table of a few dozen rows, and the planner takes a table that
+-- was never analyzed for ten pages of rows: hundreds of roles, rules and
+-- assets per lead, plans costly enough to be JIT-compiled for nothing.
+-- Analyzed once, even empty, they are estimated from their real size.
+ANALYZE persona.role, persona.profile, persona.content, persona.routing_rule, persona.report_setting;
+
+--
+-- Materialized snapshots for dashboards.  A materialized view is computed
+-- by REFRESH as its owner, so it holds every row that role can see and
+-- applies no reader's row-level security: nothing is granted on them here;
+-- grant SELECT to roles that may see every lead.  They belong to the role
+-- that runs CREATE EXTENSION, not to the bootstrap superuser
+-- that runs the script of a trusted extension: a snapshot holds what its
+-- owner may read, never more.
+--
+CREATE MATERIALIZED VIEW persona.segments_mv AS
+SELECT * FROM persona.segments;
+CREATE UNIQUE INDEX segments_mv_key ON persona.segments_mv
+	(segment, segment_value, persona, seniority, job_function) NULLS NOT DISTINCT;
+COMMENT ON MATERIALIZED VIEW persona.segments_mv IS
+'snapshot of persona.segments as of the last persona.refresh_reports(); computed as its owner, so readers'' row-level security does not apply';
+COMMENT ON INDEX persona.segments_mv_key IS 'one row per segment value, persona, seniority and function; lets REFRESH run CONCURRENTLY';
+
+CREATE MATERIALIZED VIEW persona.inspection_mv AS
+SELECT * FROM persona.inspection;
+CREATE UNIQUE INDEX inspection_mv_key ON persona.inspection_mv (table_name, row_key, reason);
+COMMENT ON MATERIALIZED VIEW persona.inspection_mv IS
+'snapshot of persona.inspection as of the last persona.refresh_reports(); computed as its owner, so readers'' row-level security does not apply';
+COMMENT ON INDEX persona.inspection_mv_key IS 'one row per lead and reason; lets REFRESH run CONCURRENTLY';
+
+CREATE MATERIALIZED VIEW persona.account_coverage_mv AS
+SELECT * FROM persona.account_coverage;
+CREATE UNIQUE INDEX account_coverage_mv_key ON persona.account_coverage_mv (account);
+COMMENT ON MATERIALIZED VIEW persona.account_coverage_mv IS
+'snapshot of persona.account_coverage as of the last persona.refresh_reports(); computed as its owner, so readers'' row-level security does not apply';
+COMMENT ON INDEX persona.account_coverage_mv_key IS 'one row per account; lets REFRESH run CONCURRENTLY';
+
+CREATE MATERIALIZED VIEW persona.owner_mix_mv AS
+SELECT * FROM persona.owner_mix;
+CREATE UNIQUE INDEX owner_mix_mv_key ON persona.owner_mix_mv (owner) NULLS NOT DISTINCT;
+COMMENT ON MATERIALIZED VIEW persona.owner_mix_mv IS
+'snapshot of persona.owner_mix as of the last persona.refresh_reports(); computed as its owner, so readers'' row-level security does not apply';
+COMMENT ON INDEX persona.owner_mix_mv_key IS 'one row per owner; lets REFRESH run CONCURRENTLY';
+
+ALTER MATERIALIZED VIEW persona.segments_mv OWNER TO @extowner@;
+ALTER MATERIALIZED VIEW persona.inspection_mv OWNER TO @extowner@;
+ALTER MATERIALIZED VIEW persona.account_coverage_mv OWNER TO @extowner@;
+ALTER MATERIALIZED VIEW persona.owner_mix_mv OWNER TO @extowner@;
+
+-- Each snapshot column means what the view column means.
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN
+		SELECT v.relname AS view_name, a.attname, d.description
+		FROM pg_catalog.pg_class v
+		JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) v.oid
+		JOIN pg_catalog.pg_description d ON d.objoid OPERATOR(pg_catalog.=) v.oid
+			AND d.classoid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+			AND d.objsubid OPERATOR(pg_catalog.=) a.attnum
+		WHERE v.relnamespace OPERATOR(pg_catalog.=) 'persona'::pg_catalog.regnamespace
+		  AND v.relname OPERATOR(pg_catalog.=) ANY (ARRAY['segments', 'inspection', 'account_coverage', 'owner_mix'])
+		  AND a.attnum OPERATOR(pg_catalog.>) 0
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN persona.%I.%I IS %L',
+			c.view_name OPERATOR(pg_catalog.||) '_mv', c.attname, c.description);
+	END LOOP;
+END
+$$;
+
+-- VOLATILE: it refreshes the snapshots.  Not SECURITY DEFINER: REFRESH
+-- needs the snapshots' owner, so only that role (the one that created the
+-- extension) and its members can run it, and they refresh as that role.
+-- A never-populated snapshot is refreshed plainly first (CONCURRENTLY
+-- needs existing data).
+CREATE FUNCTION persona.refresh_reports(concurrently boolean DEFAULT true)
+RETURNS TABLE (materialized_view pg_catalog.regclass, refreshed_concurrently boolean, row_count pg_catalog.int8)
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	mv pg_catalog.regclass;
+	conc boolean;
+BEGIN
+	FOREACH mv IN ARRAY ARRAY['persona.segments_mv', 'persona.inspection_mv',
+			'persona.account_coverage_mv', 'persona.owner_mix_mv']::pg_catalog.regclass[] LOOP
+		SELECT COALESCE(refresh_reports.concurrently, true) AND c.relispopulated INTO conc
+		FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) mv;
+		EXECUTE pg_catalog.format('REFRESH MATERIALIZED VIEW %s%s', CASE WHEN conc THEN 'CONCURRENTLY ' ELSE '' END, mv);
+		materialized_view := mv;
+		refreshed_concurrently := conc;
+		EXECUTE pg_catalog.format('SELECT pg_catalog.count(*) FROM %s', mv) INTO row_count;
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION persona.refresh_reports(boolean) IS
+'refreshes the report snapshots (segments_mv, inspection_mv, account_coverage_mv, owner_mix_mv), CONCURRENTLY unless told otherwise, so readers are never blocked; only the snapshots'' owner (the role that created the extension) and its members may run it';
+
+--
+-- The HTML report: one self-contained page (inline CSS and SVG, no
+-- script, no outside file) built from the live views, so each manager's
+-- report shows what row-level security lets that manager see.  The markup
+-- is also well-formed XML (polyglot HTML5), so it can be parsed by
+-- pg_catalog.xmlparse as well as by a browser.
+--
+CREATE FUNCTION persona.html_escape(txt pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+	txt, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
+COMMENT ON FUNCTION persona.html_escape(pg_catalog.text) IS
+'text escaped for HTML and XML content and attribute values';
+
+-- A horizontal bar chart: one bar per (label, value), value_text written
+-- after the bar.
+CREATE FUNCTION persona.svg_bars(labels pg_catalog.text[], vals pg_catalog.float8[],
+	value_texts pg_catalog.text[], color pg_catalog.text DEFAULT '#3b6fb6',
+	max_value pg_catalog.float8 DEFAULT NULL, label_width pg_catalog.int4 DEFAULT 250)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n pg_catalog.int4 := COALESCE(pg_catalog.cardinality(labels), 0);
+	top pg_catalog.float8;
+	bar_h pg_catalog.int4 := 22;
+	left_w pg_catalog.int4 := COALESCE(label_width, 250);
+	plot_w pg_catalog.int4 := GREATEST(560 - COALESCE(label_width, 250) - 130, 80);
+	out pg_catalog.text;
+	w pg_catalog.float8;
+	i pg_catalog.int4;
+BEGIN
+	IF n = 0 THEN
+		RETURN '<p class="empty">No data.</p>';
+	END IF;
+	SELECT GREATEST(COALESCE(max_value, pg_catalog.max(v)), 1e-9) INTO top FROM pg_catalog.unnest(vals) v;
+	out := pg_catalog.format('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="560" height="%s" viewBox="0 0 560 %s">',
+		n * bar_h + 8, n * bar_h + 8);
+	FOR i IN 1 .. n LOOP
+		w := GREATEST(COALESCE(vals[i], 0), 0) / top * plot_w;
+		out := out || pg_catalog.format(
+			'<text x="%s" y="%s" text-anchor="end" class="lbl">%s</text>'
+			'<rect x="%s" y="%s" width="%s" height="%s" rx="2" fill="%s"><title>%s: %s</title></rect>'
+			'<text x="%s" y="%s" class="val">%s</text>',
+			left_w - 6, (i - 1) * bar_h + 16, persona.html_escape(labels[i]),
+			left_w, (i - 1) * bar_h + 4, pg_catalog.round(w::pg_catalog.numeric, 1), bar_h - 6, color,
+			persona.html_escape(labels[i]), persona.html_escape(value_texts[i]),
+			pg_catalog.round((left_w + w + 6)::pg_catalog.numeric, 1), (i - 1) * bar_h + 16,
+			persona.html_escape(value_texts[i]));
+	END LOOP;
+	RETURN out || '</svg>';
+END
+$$;
+COMMENT ON FUNCTION persona.svg_bars(pg_catalog.text[], pg_catalog.float8[], pg_catalog.text[], pg_catalog.text, pg_catalog.float8, pg_catalog.int4) IS
+'an inline SVG horizontal bar chart, for persona.report_html()';
+
+-- STABLE: it reads the report views (as the caller, so row-level security
+-- applies).  PARALLEL RESTRICTED: it runs queries of its own.
+CREATE FUNCTION persona.report_html(title pg_catalog.text DEFAULT 'Persona report')
+RETURNS pg_catalog.text
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	h pg_catalog.text;
+	base pg_catalog.jsonb;
+	cov pg_catalog.jsonb;
+	has_opps boolean;
+	total pg_catalog.int8;
+	tagged pg_catalog.int8;
+	n_accounts pg_catalog.int8;
+	avg_completeness pg_catalog.numeric;
+	no_dm pg_catalog.int8;
+	single pg_catalog.int8;
+	at_risk pg_catalog.numeric;
+	n_issues pg_catalog.int8;
+	active_version pg_catalog.int4 := persona.ruleset_version(persona.ruleset());
+	labels pg_catalog.text[];
+	vals pg_catalog.float8[];
+	texts pg_catalog.text[];
+	sens pg_catalog.text[];
+	fns pg_catalog.text[];
+	cell record;
+	hm pg_catalog.text;
+	hmax pg_catalog.float8;
+	rec record;
+	i pg_catalog.int4;
+	j pg_catalog.int4;
+BEGIN
+	-- Leads per persona, seniority and function, read once for the charts.
+	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('persona', x.persona, 'persona_name', x.persona_name,
+		'seniority', x.seniority, 'job_function', x.job_function, 'leads', x.leads))
+	INTO base
+	FROM (SELECT t.persona, CASE WHEN t.persona IS NULL THEN 'Untagged' ELSE COALESCE(p.name, t.persona) END AS persona_name,
+			COALESCE(t.seniority::pg_catalog.text, 'unknown') AS seniority,
+			COALESCE(t.job_function::pg_catalog.text, 'unknown') AS job_function, pg_catalog.count(*) AS leads
+	      FROM persona.tagged_rows t LEFT JOIN persona.profile p ON p.key = t.persona
+	      GROUP BY 1, 2, 3, 4) x;
+	-- The accounts, read once for the figures, the chart and the table.
+	SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('account', c.account, 'owner', c.owner,
+		'size_band', c.size_band, 'contacts', c.contacts, 'completeness', c.completeness,
+		'missing_role_labels', c.missing_role_labels, 'has_decision_maker', c.has_decision_maker,
+		'single_threaded', c.single_threaded, 'pipeline_at_risk', c.pipeline_at_risk))
+	INTO cov
+	FROM persona.account_coverage c;
+	SELECT COALESCE(pg_catalog.sum(s.leads), 0), COALESCE(pg_catalog.sum(s.leads) FILTER (WHERE s.persona IS NOT NULL), 0)
+	INTO total, tagged FROM pg_catalog.jsonb_to_recordset(base) AS s(persona pg_catalog.text, leads pg_catalog.int8);
+	SELECT pg_catalog.count(*), pg_catalog.avg(c.completeness),
+		pg_catalog.count(*) FILTER (WHERE NOT c.has_decision_maker),
+		pg_catalog.count(*) FILTER (WHERE c.single_threaded),
+		COALESCE(pg_catalog.sum(c.pipeline_at_risk), 0)
+	INTO n_accounts, avg_completeness, no_dm, single, at_risk
+	FROM pg_catalog.jsonb_to_recordset(cov) AS c(completeness pg_catalog.numeric, has_decision_maker boolean,
+		single_threaded boolean, pipeline_at_risk pg_catalog.numeric);
+
+	h := '<!DOCTYPE html>' || E'\n'
+		|| '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8"/>'
+		|| '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
+		|| '<title>' || persona.html_escape(title) || '</title>'
+		|| '<style>'
+		|| 'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:24px;color:#1d2733;background:#f6f7f9}'
+		|| 'h1{font-size:24px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}.sub{color:#5b6675;margin:0 0 18px}'
+		|| '.kpis{display:flex;flex-wrap:wrap;gap:12px;margin-bottom:18px}'
+		|| '.kpi{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:10px 14px;min-width:150px}'
+		|| '.kpi b{display:block;font-size:22px}.kpi span{color:#5b6675;font-size:12px}'
+		|| '.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(600px,1fr));gap:16px}'
+		|| 'section{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:14px 16px}'
+		|| 'svg text{font-size:12px;fill:#1d2733}svg .lbl{fill:#33404f}svg .val{fill:#5b6675}svg .axis{font-size:11px;fill:#5b6675}svg .dark{fill:#fff}'
+		|| 'table{border-collapse:collapse;font-size:12px;width:100%}th,td{text-align:left;padding:4px 6px;border-bottom:1px solid #e6e9ee}'
+		|| 'th{color:#5b6675;font-weight:600}th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}.empty,.note{color:#5b6675;font-size:12px}'
+		|| '</style></head><body>'
+		|| '<h1>' || persona.html_escape(title) || '</h1>'
+		|| '<p class="sub">' || persona.html_escape(pg_catalog.format('Generated %s by %s from the persona views; ruleset version %s.',
+			pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), CURRENT_USER,
+			COALESCE(active_version::pg_catalog.text, 'none (nothing published)'))) || '</p>';
+
+	-- Key figures.
+	h := h || '<div class="kpis">'
+		|| pg_catalog.format('<div class="kpi"><b>%s</b><span>leads</span></div>', total)
+		|| pg_catalog.format('<div class="kpi"><b>%s%%</b><span>tagged with a persona</span></div>',
+			CASE WHEN total = 0 THEN 0 ELSE pg_catalog.round(100.0 * tagged / total, 1) END)
+		|| pg_catalog.format('<div class="kpi"><b>%s</b><span>accounts</span></div>', n_accounts)
+		|| pg_catalog.format('<div class="kpi"><b>%s%%</b><span>average committee completeness</span></div>',
+			COALESCE(pg_catalog.round(100 * avg_completeness, 1), 0))
+		|| pg_catalog.format('<div class="kpi"><b>%s</b><span>accounts without a decision maker</span></div>', no_dm)
+		|| pg_catalog.format('<div class="kpi"><b>%s</b><span>single-threaded accounts</span></div>', single)
+		|| CASE WHEN EXISTS (SELECT FROM persona.opportunity_source) THEN
+			pg_catalog.format('<div class="kpi"><b>%s</b><span>open pipeline on accounts without a decision maker</span></div>',
+				persona.html_escape(pg_catalog.to_char(at_risk, 'FM999,999,999,990'))) ELSE '' END
+		|| '</div><div class="grid">';
+
+	-- Persona mix.
+	SELECT pg_catalog.array_agg(x.name ORDER BY x.persona IS NULL, x.leads DESC, x.name),
+		pg_catalog.array_agg(x.leads::pg_catalog.float8 ORDER BY x.persona IS NULL, x.leads DESC, x.name),
+		pg_catalog.array_agg(pg_catalog.format('%s (%s%%)', x.leads, pg_catalog.round(100.0 * x.leads / GREATEST(total, 1), 1))
+			ORDER BY x.persona IS NULL, x.leads DESC, x.name)
+	INTO labels, vals, texts
+	FROM (SELECT s.persona, pg_catalog.min(s.persona_name) AS name, pg_catalog.sum(s.leads) AS leads
+	      FROM pg_catalog.jsonb_to_recordset(base) AS s(persona pg_catalog.text, persona_name pg_catalog.text, seniority pg_catalog.text, job_function pg_catalog.text, leads pg_catalog.int8) GROUP BY s.persona) x;
+	h := h || '<section id="persona-mix"><h2>Persona mix</h2>' || persona.svg_bars(labels, vals, texts) || '</section>';
+
+	-- Seniority x function heatmap: seniorities top-down, the ten largest
+	-- functions left to right.
+	SELECT pg_catalog.array_agg(x.f ORDER BY x.n DESC, x.f) INTO fns FROM (
+		SELECT COALESCE(s.job_function::pg_catalog.text, 'unknown') AS f, pg_catalog.sum(s.leads) AS n
+		FROM pg_catalog.jsonb_to_recordset(base) AS s(persona pg_catalog.text, persona_name pg_catalog.text, seniority pg_catalog.text, job_function pg_catalog.text, leads pg_catalog.int8) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) x;
+	sens := ARRAY(SELECT u.e::pg_catalog.text
+		FROM pg_catalog.unnest(pg_catalog.enum_range(NULL::persona.seniority)) WITH ORDINALITY AS u(e, o)
+		ORDER BY u.o DESC) || ARRAY['unknown'];
+	SELECT GREATEST(pg_catalog.max(x.n), 1) INTO hmax FROM (
+		SELECT pg_catalog.sum(s.leads) AS n FROM pg_catalog.jsonb_to_recordset(base) AS s(persona pg_catalog.text, persona_name pg_catalog.text, seniority pg_catalog.text, job_function pg_catalog.text, leads pg_catalog.int8)
+		GROUP BY s.seniority, s.job_function) x;
+	h := h || '<section id="heatmap"><h2>Seniority &#215; job function (leads)</h2>';
+	IF COALESCE(pg_catalog.cardinality(fns), 0) = 0 THEN
+		h := h || '<p class="empty">No data.</p>';
+	ELSE
+		hm := pg_catalog.format('<svg xmlns="http://www.w3.org/2000/svg" role="img" width="%s" height="%s" viewBox="0 0 %s %s">',
+			140 + 46 * pg_catalog.cardinality(fns), 110 + 20 * pg_catalog.cardinality(sens),
+			140 + 46 * pg_catalog.cardinality(fns), 110 + 20 * pg_catalog.cardinality(sens));
+		FOR j IN 1 .. pg_catalog.cardinality(fns) LOOP
+			hm := hm || pg_catalog.format('<text class="axis" transform="translate(%s,100) rotate(-45)">%s</text>',
+				80 + 46 * (j - 1) + 22, persona.html_escape(pg_catalog.replace(fns[j], '_', ' ')));
+		END LOOP;
+		FOR i IN 1 .. pg_catalog.cardinality(sens) LOOP
+			hm := hm || pg_catalog.format('<text class="axis" x="74" y="%s" text-anchor="end">%s</text>',
+				110 + 20 * (i - 1) + 14, sens[i]);
+		END LOOP;
+		FOR cell IN
+			SELECT COALESCE(s.seniority::pg_catalog.text, 'unknown') AS sen,
+				COALESCE(s.job_function::pg_catalog.text, 'unknown') AS fn, pg_catalog.sum(s.leads) AS n
+			FROM pg_catalog.jsonb_to_recordset(base) AS s(persona pg_catalog.text, persona_name pg_catalog.text, seniority pg_catalog.text, job_function pg_catalog.text, leads pg_catalog.int8) GROUP BY 1, 2
+		LOOP
+			i := pg_catalog.array_position(sens, cell.sen);
+			j := pg_catalog.array_position(fns, cell.fn);
+			CONTINUE WHEN i IS NULL OR j IS NULL;
+			hm := hm || pg_catalog.format(
+				'<rect x="%s" y="%s" width="44" height="18" fill="#1f5fa8" fill-opacity="%s"><title>%s, %s: %s leads</title></rect>'
+				'<text x="%s" y="%s" text-anchor="middle" class="%s">%s</text>',
+				80 + 46 * (j - 1), 110 + 20 * (i - 1),
+				pg_catalog.round((0.08 + 0.92 * pg_catalog.sqrt(cell.n / hmax))::pg_catalog.numeric, 3),
+				cell.sen, persona.html_escape(cell.fn), cell.n,
+				80 + 46 * (j - 1) + 22, 110 + 20 * (i - 1) + 13,
+				CASE WHEN cell.n / hmax > 0.3 THEN 'axis dark' ELSE 'axis' END, cell.n);
+		END LOOP;
+		h := h || hm || '</svg>';
+	END IF;
+	h := h || '</section>';
+
+	-- Coverage by account size band.
+	SELECT pg_catalog.array_agg(x.band ORDER BY x.o), pg_catalog.array_agg(x.c ORDER BY x.o),
+		pg_catalog.array_agg(pg_catalog.format('%s%% complete, %s%% with DM (%s)', pg_catalog.round((100 * x.c)::pg_catalog.numeric, 1), pg_catalog.round(x.dm), x.n) ORDER BY x.o)
+	INTO labels, vals, texts
+	FROM (SELECT c.size_band AS band, pg_catalog.avg(c.completeness)::pg_catalog.float8 AS c,
+			pg_catalog.round(100.0 * pg_catalog.count(*) FILTER (WHERE c.has_decision_maker) / pg_catalog.count(*), 1) AS dm,
+			pg_catalog.count(*) AS n,
+			pg_catalog.array_position(ARRAY['1-49', '50-249', '250-999', '1000+', 'unknown'], c.size_band) AS o
+	      FROM pg_catalog.jsonb_to_recordset(cov) AS c(size_band pg_catalog.text, completeness pg_catalog.numeric,
+			has_decision_maker boolean)
+	      GROUP BY c.size_band) x;
+	h := h || '<section id="coverage"><h2>Buying-committee completeness by company size</h2>'
+		|| '<p class="note">Average weighted share of required roles filled; share of accounts with a decision maker (DM); accounts.</p>'
+		|| persona.svg_bars(ARRAY(SELECT l || ' employees' FROM pg_catalog.unnest(labels) l), vals, texts, '#2e8b57', 1.0, 130)
+		|| '</section>';
+
+	-- Inspection counts.
+	SELECT pg_catalog.array_agg(r.reason ORDER BY r.o), pg_catalog.array_agg(COALESCE(x.n, 0)::pg_catalog.float8 ORDER BY r.o),
+		pg_catalog.array_agg(COALESCE(x.n, 0)::pg_catalog.text ORDER BY r.o), COALESCE(pg_catalog.sum(x.n), 0)
+	INTO labels, vals, texts, n_issues
+	FROM pg_catalog.unnest(ARRAY['missing_title', 'untagged', 'low_score', 'close_runner_up', 'stale_ruleset',
+			'override_disagrees']) WITH ORDINALITY AS r(reason, o)
+	LEFT JOIN (SELECT i.reason, pg_catalog.count(*) AS n FROM persona.inspection i GROUP BY i.reason) x
+		ON x.reason = r.reason;
+	h := h || '<section id="inspection"><h2>What needs a look (' || n_issues || ' findings)</h2>'
+		|| persona.svg_bars(ARRAY(SELECT pg_catalog.replace(l, '_', ' ') FROM pg_catalog.unnest(labels) l), vals, texts, '#c0632b', NULL, 150)
+		|| '</section>';
+
+	-- Accounts to work on: without a decision maker, the most pipeline at
+	-- risk first (with an opportunity table mapped), then the largest.
+	has_opps := EXISTS (SELECT FROM persona.opportunity_source);
+	h := h || '<section id="accounts"><h2>Accounts without a decision maker'
+		|| CASE WHEN has_opps THEN ' (most pipeline at risk first)' ELSE ' (most contacts first)' END || '</h2>'
+		|| '<table><thead><tr><th>account</th><th>owner</th><th>size</th><th class="n">contacts</th>'
+		|| '<th class="n">complete</th><th>missing roles</th>'
+		|| CASE WHEN has_opps THEN '<th class="n">at risk</th>' ELSE '' END || '</tr></thead><tbody>';
+	FOR rec IN
+		SELECT c.* FROM pg_catalog.jsonb_to_recordset(cov) AS c(account pg_catalog.text, owner pg_catalog.text,
+			size_band pg_catalog.text, contacts pg_catalog.int8, completeness pg_catalog.numeric,
+			missing_role_labels pg_catalog.text, has_decision_maker boolean, pipeline_at_risk pg_catalog.numeric)
+		WHERE NOT c.has_decision_maker
+		ORDER BY c.pipeline_at_risk DESC, c.contacts DESC, c.account LIMIT 10
+	LOOP
+		h := h || pg_catalog.format('<tr><td>%s</td><td>%s</td><td>%s</td><td class="n">%s</td><td class="n">%s%%</td><td>%s</td>%s</tr>',
+			persona.html_escape(rec.account), persona.html_escape(COALESCE(rec.owner, '')), rec.size_band,
+			rec.contacts, pg_catalog.round(100 * rec.completeness, 0), persona.html_escape(rec.missing_role_labels),
+			CASE WHEN has_opps THEN pg_catalog.format('<td class="n">%s</td>',
+				persona.html_escape(pg_catalog.to_char(rec.pipeline_at_risk, 'FM999,999,999,990'))) ELSE '' END);
+	END LOOP;
+	h := h || '</tbody></table></section>';
+
+	-- Owners.
+	h := h || '<section id="owners"><h2>Owners</h2>'
+		|| '<table><thead><tr><th>owner</th><th class="n">leads</th><th class="n">untagged</th>'
+		|| '<th class="n">overrides</th><th>top persona</th><th class="n">avg score</th></tr></thead><tbody>';
+	FOR rec IN SELECT o.* FROM persona.owner_mix o ORDER BY o.leads DESC, o.owner LIMIT 15 LOOP
+		h := h || pg_catalog.format('<tr><td>%s</td><td class="n">%s</td><td class="n">%s%%</td><td class="n">%s</td><td>%s</td><td class="n">%s</td></tr>',
+			persona.html_escape(COALESCE(rec.owner, '(none)')), rec.leads, pg_catalog.round(100 * rec.untagged_share, 1),
+			rec.overrides, persona.html_escape(COALESCE(rec.top_persona, '')), COALESCE(rec.avg_score::pg_catalog.text, ''));
+	END LOOP;
+	h := h || '</tbody></table></section>';
+
+	RETURN h || '</div></body></html>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION persona.report_html(pg_catalog.text) IS
+'a self-contained HTML page (inline SVG charts: persona mix, seniority x function heatmap, committee completeness by company size, inspection counts; tables of accounts and owners) built from the live report views as the caller, so row-level security applies';
