@@ -3,6 +3,19 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "CREATE EXTENSION persona" to load this file. \quit
 
+-- PostgreSQL 15.4 fixed CVE-2023-39417 (SQL injection through extension
+-- script substitutions), which matters for a trusted extension: refuse
+-- older servers.
+DO $$
+BEGIN
+	IF pg_catalog.current_setting('server_version_num')::pg_catalog.int4 OPERATOR(pg_catalog.<) 150004 THEN
+		RAISE EXCEPTION 'persona requires PostgreSQL 15.4 or later, not %', pg_catalog.version()
+			USING ERRCODE = '0A000',
+			      HINT = 'PostgreSQL 15.4 fixed CVE-2023-39417, which affects trusted extensions; update the server.';
+	END IF;
+END
+$$;
+
 /*
  * Every name below is schema-qualified and every built-in is reached through
  * pg_catalog, so the script does the same thing whatever search_path the
@@ -2758,3 +2771,32 @@ END
 $$;
 COMMENT ON FUNCTION persona.report_html(pg_catalog.text) IS
 'a self-contained HTML page (inline SVG charts: persona mix, seniority x function heatmap, committee completeness by company size, inspection counts; tables of accounts and owners) built from the live report views as the caller, so row-level security applies';
+
+--
+-- Privileges.  persona is a trusted extension: a role with CREATE on the
+-- database may install it, and the script then runs as the bootstrap
+-- superuser, who owns what it creates.  So the grants are explicit:
+--
+--   PUBLIC       reads the configuration (matching, the trigger and the
+--                reports read it as the calling role) and the report views,
+--                which are security_invoker: what a role sees through them
+--                is what it may read in the CRM tables;
+--   @extowner@   (the role that ran CREATE EXTENSION) may do everything, and
+--                grant it on: edit profiles, lexicon, roles, rules, routing,
+--                content and settings, publish, attach, re-tag, read the
+--                audit.
+--
+-- The audit is not readable by PUBLIC: it names people.  README, "Security
+-- and reliability", lists these grants and test/t/007_trusted.pl checks
+-- them exactly.
+--
+GRANT USAGE ON SCHEMA persona TO PUBLIC;
+-- (Each report table and view grants SELECT to PUBLIC where it is made.)
+GRANT SELECT ON persona.lexicon, persona.attached, persona.retag_progress,
+	persona.retag_status TO PUBLIC;
+GRANT ALL ON persona.lexicon, persona.profile, persona.role, persona.role_rule,
+	persona.setting, persona.ruleset_version, persona.attached, persona.audit,
+	persona.retag_progress, persona.report_setting, persona.opportunity_source,
+	persona.routing_rule, persona.routing_target, persona.content
+	TO @extowner@ WITH GRANT OPTION;
+GRANT ALL ON SEQUENCE persona.audit_id_seq TO @extowner@ WITH GRANT OPTION;
