@@ -2,8 +2,8 @@
 -- bench/tagging.sql: the tagging trigger and persona.retag against the
 -- same work without persona.
 --
--- 1,000,000 leads built like bench/match.sql's (titles-pool.csv, six
--- copies, firmographics from hashing the id).  Inserts go into one
+-- 1,000,000 leads of bench/leads.sql (titles-pool.csv, six copies,
+-- firmographics from hashing the id).  Inserts go into one
 -- attached table, once with its persona_tag trigger disabled (the floor:
 -- the same table, the same columns) and once enabled.  The re-tag of all
 -- rows after a publish is compared with UPDATE t SET note = note over the
@@ -15,22 +15,8 @@
 CREATE EXTENSION persona;
 SET max_parallel_workers_per_gather = 0;
 
-CREATE TABLE pool (title text, source text, lang text);
-\set pool_file :datadir '/titles-pool.csv'
-COPY pool FROM :'pool_file' WITH (FORMAT csv, HEADER true);
-CREATE TABLE source_leads AS
-WITH t AS (
-	SELECT row_number() OVER (ORDER BY md5(title || g))::int AS id, title
-	FROM pool CROSS JOIN generate_series(1, 6) g
-	ORDER BY md5(title || g) LIMIT 1000000
-)
-SELECT id, title,
-       (ARRAY['SaaS', 'Software', 'Financial Services', 'Manufacturing', 'Healthcare', 'Retail'])
-           [1 + (hashint4(id) & 2147483647) % 6] AS industry,
-       (ARRAY[5, 12, 40, 80, 200, 600, 2500, 20000])[1 + (hashint4(id # 1431655765) & 2147483647) % 8] AS employees,
-       (ARRAY['US', 'GB', 'DE', 'FR', 'ES', 'NL', 'IT', 'BR'])[1 + (hashint4(id # 715827882) & 2147483647) % 8] AS country
-FROM t;
-VACUUM ANALYZE source_leads;
+\set leads_table source_leads
+\i bench/leads.sql
 
 \i bench/personas.sql
 SELECT persona.publish('bench personas') AS v1 \gset
