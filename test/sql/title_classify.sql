@@ -292,7 +292,7 @@ INSERT INTO title_case VALUES
 ('Proprietário', 'owner', 'executive', 'pt: owner words'),
 ('Conselheiro', 'board', 'executive', 'board words'),
 ('Vice-presidente de Marketing', 'vp', 'marketing', 'vice president is not president'),
-('Analista Sênior', 'senior', NULL, 'pt: senior'),
+('Analista Sênior', 'senior', 'data', 'pt: senior'),
 ('Analista de Vendas Sênior', 'senior', 'sales', 'pt: senior'),
 ('Advogado', 'entry', 'legal', 'pt: role word without level is entry'),
 ('Contador', 'entry', 'finance', 'pt: role word without level is entry'),
@@ -333,6 +333,19 @@ INSERT INTO title_case VALUES
 ('Vicepresidente', 'vp', NULL, 'vice president is not president'),
 ('Avvocato', 'entry', 'legal', 'it: role word without level is entry'),
 ('Insegnante', 'entry', 'education', 'it: role word without level is entry'),
+('Deputy Manager', 'manager', NULL, 'deputy ranks name no function'),
+('Assistant Director', 'director', NULL, 'deputy ranks name no function'),
+('Assistant Store Manager', 'manager', 'sales', 'deputy ranks name no function'),
+('Intern - Office of the CFO', 'training', 'finance', 'office of names the unit'),
+('Corporate Executive', 'entry', 'executive', 'executive is a weak hint'),
+('Sales Executive', 'entry', 'sales', 'executive is a weak hint'),
+('Brand Ambassador', 'entry', 'marketing', 'ambassador is a weak hint'),
+('Mailroom Clerk', 'entry', 'administrative', 'office mail is administrative'),
+('Ingénieur avant-vente informatique', 'entry', 'sales', 'presales is a role noun'),
+('Standardiste', 'entry', 'administrative', 'fr/es role nouns'),
+('Cazatalentos', 'entry', 'hr', 'fr/es role nouns'),
+('Procureur', 'entry', 'legal', 'fr/es role nouns'),
+('Proviseure de lycée', 'head', 'education', 'school principal is head'),
 ('Socio Amministratore', 'partner', NULL, 'it: socio is partner');
 
 -- every case whose classification differs from the expectation (expected: none)
