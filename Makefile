@@ -9,7 +9,8 @@ DATA		= $(wildcard sql/persona--*.sql)
 
 # Regression inputs live in test/sql, every expected output in expected/.
 REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
-		  ruleset_type match profile roles publish attach retag reports reports_rls
+		  ruleset_type match profile roles publish attach retag reports reports_rls \
+		  bad_input
 REGRESS_OPTS	= --inputdir=test
 ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent
 ISOLATION_OPTS	= --inputdir=test --outputdir=.
@@ -47,13 +48,19 @@ installcheck-isolation-only:
 installcheck-tap-only:
 	$(prove_installcheck)
 
-.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput bench-match bench-tagging demo
+.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only fuzz unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput bench-match bench-tagging demo
 
 unittest: test/unit/test_title
 	test/unit/test_title
 
 valgrind-unittest: test/unit/test_title
 	valgrind --error-exitcode=1 --leak-check=full -q test/unit/test_title
+
+# Fuzzing (clang-14, libclang-rt-14-dev): FUZZ_SECONDS per harness, then the
+# corpora replayed in the server that PGHOST/PGPORT/PGUSER/PGDATABASE name.
+FUZZ_SECONDS ?= 60
+fuzz:
+	test/fuzz/run.sh $(FUZZ_SECONDS)
 
 # Copy the outputs of the last failed run into expected/ after reviewing them.
 accept-results:

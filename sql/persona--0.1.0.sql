@@ -108,15 +108,15 @@ COMMENT ON FUNCTION persona.title_explain(pg_catalog.text) IS
 CREATE TABLE persona.lexicon (
 	term pg_catalog.text PRIMARY KEY
 		CONSTRAINT lexicon_term_not_blank
-		CHECK (pg_catalog.btrim(term) OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(term, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	canonical pg_catalog.text
 		CONSTRAINT lexicon_canonical_not_blank
-		CHECK (pg_catalog.btrim(canonical) OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(canonical, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	seniority persona.seniority,
 	job_function persona.job_function,
 	subfunction pg_catalog.text
 		CONSTRAINT lexicon_subfunction_not_blank
-		CHECK (pg_catalog.btrim(subfunction) OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(subfunction, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	note pg_catalog.text,
 	created_by pg_catalog.name NOT NULL DEFAULT CURRENT_USER,
 	created_at pg_catalog.timestamptz NOT NULL DEFAULT pg_catalog.now(),
@@ -150,7 +150,7 @@ RETURN CASE
 	ELSE NOT EXISTS (
 		SELECT FROM pg_catalog.unnest(list) AS e(item)
 		WHERE e.item IS NULL
-		   OR pg_catalog.btrim(e.item, E' \t\n\r\f\v') OPERATOR(pg_catalog.=) '')
+		   OR pg_catalog.btrim(e.item, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.=) '')
 END;
 COMMENT ON FUNCTION persona.is_text_list(pg_catalog.text[]) IS
 'true when a text array is a plain list (one dimension) with no NULL or blank element; used by CHECK constraints';
@@ -177,7 +177,7 @@ RETURN CASE
 	WHEN pg_catalog.jsonb_typeof(doc) OPERATOR(pg_catalog.<>) 'object' THEN false
 	ELSE NOT EXISTS (
 		SELECT FROM pg_catalog.jsonb_each(doc) AS e(key, value)
-		WHERE pg_catalog.btrim(e.key, E' \t\n\r\f\v') OPERATOR(pg_catalog.=) ''
+		WHERE pg_catalog.btrim(e.key, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.=) ''
 		   OR pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.<>)
 				ALL (ARRAY['string', 'number', 'boolean']))
 END;
@@ -211,7 +211,7 @@ CREATE TABLE persona.profile (
 		CHECK (key OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
 	name pg_catalog.text NOT NULL
 		CONSTRAINT profile_name_not_blank
-		CHECK (pg_catalog.btrim(name, E' \t\n\r\f\v') OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(name, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	description pg_catalog.text,
 	active boolean NOT NULL DEFAULT true,
 	priority pg_catalog.int4 NOT NULL DEFAULT 0,
@@ -330,7 +330,7 @@ CREATE TABLE persona.role (
 		CHECK (code OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,62}$'),
 	label pg_catalog.text NOT NULL
 		CONSTRAINT role_label_not_blank
-		CHECK (pg_catalog.btrim(label, E' \t\n\r\f\v') OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(label, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	required boolean NOT NULL DEFAULT false,
 	weight real NOT NULL DEFAULT 1
 		CONSTRAINT role_weight_range
@@ -339,7 +339,7 @@ CREATE TABLE persona.role (
 	display_order pg_catalog.int4 NOT NULL DEFAULT 1000,
 	sfdc_role pg_catalog.text NOT NULL DEFAULT 'Other'
 		CONSTRAINT role_sfdc_role_not_blank
-		CHECK (pg_catalog.btrim(sfdc_role, E' \t\n\r\f\v') OPERATOR(pg_catalog.<>) ''),
+		CHECK (pg_catalog.btrim(sfdc_role, E' \t\n\r\f\x0B') OPERATOR(pg_catalog.<>) ''),
 	builtin boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE persona.role IS
@@ -1116,9 +1116,15 @@ DECLARE
 	kind "char";
 	watched pg_catalog.text;
 BEGIN
-	IF title IS NULL THEN
-		RAISE EXCEPTION 'the title column is required' USING ERRCODE = '22023',
+	IF tbl IS NULL OR title IS NULL THEN
+		RAISE EXCEPTION 'the table and its title column are required' USING ERRCODE = '22023',
 			HINT = 'Call persona.attach(''my_table'', title => ''title_column'', ...).';
+	END IF;
+	IF EXISTS (SELECT FROM pg_catalog.pg_class c
+			   WHERE c.oid OPERATOR(pg_catalog.=) tbl
+			     AND c.relnamespace OPERATOR(pg_catalog.=) 'persona'::pg_catalog.regnamespace) THEN
+		RAISE EXCEPTION '% belongs to persona and cannot be attached', tbl USING ERRCODE = '42809',
+			HINT = 'Attach your CRM tables.';
 	END IF;
 	IF EXISTS (SELECT FROM persona.attached a WHERE a.table_name OPERATOR(pg_catalog.=) tbl) THEN
 		RAISE EXCEPTION 'table % is already attached', tbl USING ERRCODE = '42710',
@@ -1164,12 +1170,26 @@ BEGIN
 				HINT = 'For example ''{"persona": "persona__c", "role": "buying_role__c"}''.';
 		END IF;
 		FOR out_key IN SELECT pg_catalog.jsonb_object_keys(output_columns) LOOP
+			IF pg_catalog.jsonb_typeof(output_columns OPERATOR(pg_catalog.->) out_key) OPERATOR(pg_catalog.<>) 'string' THEN
+				RAISE EXCEPTION 'output column "%" must be named by a string', out_key USING ERRCODE = '22023',
+					HINT = 'For example ''{"persona": "persona__c"}''.';
+			END IF;
 			IF NOT outputs ? out_key THEN
 				RAISE EXCEPTION 'unknown output column "%"', out_key USING ERRCODE = '22023',
 					HINT = 'The output columns are persona, score, role, seniority, job_function, ruleset_version, locked and tagged_at.';
 			END IF;
 		END LOOP;
 		outputs := outputs OPERATOR(pg_catalog.||) output_columns;
+	END IF;
+	-- Each output needs a column of its own, apart from the inputs.
+	IF (SELECT pg_catalog.count(DISTINCT e.value) FROM pg_catalog.jsonb_each_text(outputs) e)
+	   OPERATOR(pg_catalog.<>) 8
+	   OR EXISTS (SELECT FROM pg_catalog.jsonb_each_text(outputs) e
+				  WHERE e.value OPERATOR(pg_catalog.=) ANY (ARRAY[title, department, industry, employees,
+					  country, account, owner, attrs]::pg_catalog.text[])) THEN
+		RAISE EXCEPTION 'the output columns must be eight distinct columns that are not mapped as inputs'
+			USING ERRCODE = '42701',
+			HINT = 'Name different columns in output_columns.';
 	END IF;
 	FOR out_key IN SELECT k FROM pg_catalog.unnest(ARRAY['persona', 'score', 'role', 'seniority',
 			'job_function', 'ruleset_version', 'locked', 'tagged_at']) k LOOP
@@ -1410,6 +1430,9 @@ BEGIN
 		RAISE EXCEPTION 'no persona ruleset has been published' USING ERRCODE = '55000',
 			HINT = 'Run SELECT persona.publish() first.';
 	END IF;
+	IF retag.all_rows IS NULL THEN
+		RAISE EXCEPTION 'all_rows must be true or false' USING ERRCODE = '22023';
+	END IF;
 	IF batch_size IS NULL OR batch_size OPERATOR(pg_catalog.<) 1 THEN
 		RAISE EXCEPTION 'batch_size must be at least 1, not %', batch_size USING ERRCODE = '22023';
 	END IF;
@@ -1500,47 +1523,36 @@ COMMENT ON PROCEDURE persona.retag(pg_catalog.regclass, boolean, pg_catalog.int4
 
 --
 -- persona.tagged_rows: every attached table's rows in one shape, the base
--- of the reports.  A view cannot name a changing list of tables, so this
--- one is rebuilt whenever persona.attached changes (attach, detach, and a
--- pg_restore of the registry, which fires the same trigger).  It is
--- security_invoker, so row-level security on the CRM tables applies to
+-- of the reports.  A view cannot name a changing list of tables, and no
+-- member of the extension may depend on a user's table (DROP TABLE ...
+-- CASCADE would follow the dependency to the extension and drop it), so
+-- the view reads a set-returning function that builds the query from
+-- persona.attached when it runs.  The function is SECURITY INVOKER and the
+-- view security_invoker: row-level security on the CRM tables applies to
 -- whoever reads it.
 --
-CREATE VIEW persona.tagged_rows WITH (security_invoker = true) AS
-SELECT NULL::pg_catalog.regclass AS table_name, NULL::pg_catalog.text AS row_key,
-	NULL::pg_catalog.text AS title, NULL::pg_catalog.text AS department,
-	NULL::pg_catalog.text AS industry, NULL::pg_catalog.int8 AS employees,
-	NULL::pg_catalog.text AS country, NULL::pg_catalog.text AS account,
-	NULL::pg_catalog.text AS owner, NULL::pg_catalog.jsonb AS attrs,
-	NULL::pg_catalog.jsonb AS segments, NULL::pg_catalog.text AS persona,
-	NULL::pg_catalog.float4 AS score, NULL::pg_catalog.text AS role,
-	NULL::persona.seniority AS seniority, NULL::persona.job_function AS job_function,
-	NULL::pg_catalog.int4 AS ruleset_version, NULL::boolean AS locked,
-	NULL::pg_catalog.timestamptz AS tagged_at
-WHERE false;
-COMMENT ON VIEW persona.tagged_rows IS
-'the rows of every attached table in one shape (mapped columns, segments as jsonb, tags); rebuilt by attach and detach';
 
--- SECURITY DEFINER: the view belongs to the extension's owner, and any
--- role allowed to attach a table must be able to have it rebuilt.  Every
--- name comes from persona.attached, where attach() checked it, and is
--- quoted with %I.
-CREATE FUNCTION persona.rebuild_tagged_rows()
-RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+-- The query over every attached table that still exists.  STABLE: it
+-- reads persona.attached and the catalog.  Every name comes from
+-- persona.attached, where attach() checked it, and is quoted with %I.
+CREATE FUNCTION persona.tagged_rows_query()
+RETURNS pg_catalog.text
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	reg persona.attached;
 	parts pg_catalog.text[] := '{}';
 	segs pg_catalog.text;
-	body pg_catalog.text;
 BEGIN
-	FOR reg IN SELECT * FROM persona.attached a ORDER BY a.table_name::pg_catalog.text LOOP
-		SELECT COALESCE('pg_catalog.jsonb_build_object(' ||
-			pg_catalog.string_agg(pg_catalog.format('%L, t.%I', s, s), ', ') || ')', '''{}''::pg_catalog.jsonb')
+	FOR reg IN SELECT a.* FROM persona.attached a
+			   WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) a.table_name)
+			   ORDER BY a.table_name::pg_catalog.text LOOP
+		SELECT COALESCE('pg_catalog.jsonb_build_object(' OPERATOR(pg_catalog.||)
+			pg_catalog.string_agg(pg_catalog.format('%L, t.%I', s, s), ', ') OPERATOR(pg_catalog.||) ')',
+			'''{}''::pg_catalog.jsonb')
 		INTO segs FROM pg_catalog.unnest(reg.segment_columns) s;
-		parts := parts || pg_catalog.format(
+		parts := parts OPERATOR(pg_catalog.||) pg_catalog.format(
 			'SELECT %L::pg_catalog.regclass, t.%I::pg_catalog.text, t.%I::pg_catalog.text, %s, %s, %s, %s, %s, %s, %s, %s, '
 			't.%I, t.%I, t.%I, t.%I, t.%I, t.%I, t.%I, t.%I FROM %s t',
 			reg.table_name, reg.key_column, reg.title_column,
@@ -1557,39 +1569,72 @@ BEGIN
 			reg.table_name);
 	END LOOP;
 	IF pg_catalog.cardinality(parts) OPERATOR(pg_catalog.=) 0 THEN
-		body := 'SELECT NULL::pg_catalog.regclass, NULL::pg_catalog.text, NULL::pg_catalog.text, '
-			'NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.int8, NULL::pg_catalog.text, '
-			'NULL::pg_catalog.text, NULL::pg_catalog.text, NULL::pg_catalog.jsonb, NULL::pg_catalog.jsonb, '
-			'NULL::pg_catalog.text, NULL::pg_catalog.float4, NULL::pg_catalog.text, NULL::persona.seniority, '
-			'NULL::persona.job_function, NULL::pg_catalog.int4, NULL::boolean, NULL::pg_catalog.timestamptz WHERE false';
-	ELSE
-		body := pg_catalog.array_to_string(parts, ' UNION ALL ');
+		RETURN NULL;
 	END IF;
-	EXECUTE 'CREATE OR REPLACE VIEW persona.tagged_rows (table_name, row_key, title, department, '
-		'industry, employees, country, account, owner, attrs, segments, persona, score, role, '
-		'seniority, job_function, ruleset_version, locked, tagged_at) '
-		'WITH (security_invoker = true) AS ' || body;
+	RETURN pg_catalog.array_to_string(parts, ' UNION ALL ');
 END
 $$;
-COMMENT ON FUNCTION persona.rebuild_tagged_rows() IS
-'rebuilds persona.tagged_rows over every attached table';
+COMMENT ON FUNCTION persona.tagged_rows_query() IS
+'the SQL that reads every attached table in the shape of persona.tagged_rows (STABLE: reads persona.attached)';
 
-CREATE FUNCTION persona.attached_changed()
-RETURNS trigger
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+-- STABLE: it reads the attached tables.  PARALLEL RESTRICTED: it runs
+-- dynamic SQL.  SECURITY INVOKER, so the caller's rights and policies apply.
+CREATE FUNCTION persona.scan_tagged_rows()
+RETURNS TABLE (table_name pg_catalog.regclass, row_key pg_catalog.text,
+	title pg_catalog.text, department pg_catalog.text, industry pg_catalog.text,
+	employees pg_catalog.int8, country pg_catalog.text, account pg_catalog.text,
+	owner pg_catalog.text, attrs pg_catalog.jsonb, segments pg_catalog.jsonb,
+	persona pg_catalog.text, score pg_catalog.float4, role pg_catalog.text,
+	seniority persona.seniority, job_function persona.job_function,
+	ruleset_version pg_catalog.int4, locked boolean, tagged_at pg_catalog.timestamptz)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	query pg_catalog.text := persona.tagged_rows_query();
 BEGIN
-	PERFORM persona.rebuild_tagged_rows();
-	RETURN NULL;
+	IF query IS NOT NULL THEN
+		RETURN QUERY EXECUTE query;
+	END IF;
 END
 $$;
-COMMENT ON FUNCTION persona.attached_changed() IS
-'trigger function: rebuilds persona.tagged_rows when persona.attached changes';
+COMMENT ON FUNCTION persona.scan_tagged_rows() IS
+'the rows of every attached table in one shape; read it through the view persona.tagged_rows';
 
-CREATE TRIGGER attached_changed
-AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON persona.attached
-FOR EACH STATEMENT EXECUTE FUNCTION persona.attached_changed();
+CREATE VIEW persona.tagged_rows WITH (security_invoker = true) AS
+SELECT * FROM persona.scan_tagged_rows();
+COMMENT ON VIEW persona.tagged_rows IS
+'the rows of every attached table in one shape (mapped columns, segments as jsonb, tags): the base of the reports';
+
+-- A dropped table is forgotten by persona: its attachment, routing and
+-- opportunity mapping go with it (the event trigger is created at the end
+-- of this script, once those tables exist).  SECURITY DEFINER: whoever
+-- drops a table may not write persona's tables.
+CREATE FUNCTION persona.forget_dropped_tables()
+RETURNS event_trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	dropped pg_catalog.oid[];
+BEGIN
+	SELECT pg_catalog.array_agg(d.objid) INTO dropped
+	FROM pg_catalog.pg_event_trigger_dropped_objects() d
+	WHERE d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND d.objsubid OPERATOR(pg_catalog.=) 0;
+	IF dropped IS NULL THEN
+		RETURN;
+	END IF;
+	DELETE FROM persona.routing_target r
+	WHERE r.table_name::pg_catalog.oid OPERATOR(pg_catalog.=) ANY (dropped);
+	DELETE FROM persona.opportunity_source o
+	WHERE o.table_name::pg_catalog.oid OPERATOR(pg_catalog.=) ANY (dropped);
+	DELETE FROM persona.attached a
+	WHERE a.table_name::pg_catalog.oid OPERATOR(pg_catalog.=) ANY (dropped);
+END
+$$;
+COMMENT ON FUNCTION persona.forget_dropped_tables() IS
+'event trigger function: forgets the attachment, routing and opportunity mapping of dropped tables';
 
 --
 -- Reports (SPEC section 6, docs/reports.md).
@@ -1645,8 +1690,8 @@ GRANT SELECT ON persona.report_setting, persona.tagged_rows TO PUBLIC;
 
 --
 -- Open pipeline per account, from opportunity tables mapped with
--- persona.map_opportunities().  Like persona.tagged_rows, the view is
--- rebuilt whenever the mapping changes, and is security_invoker.
+-- persona.map_opportunities().  Like persona.tagged_rows, the view reads a
+-- function that builds its query when it runs, and is security_invoker.
 --
 CREATE TABLE persona.opportunity_source (
 	table_name pg_catalog.regclass PRIMARY KEY,
@@ -1671,24 +1716,14 @@ COMMENT ON COLUMN persona.opportunity_source.mapped_by IS 'who mapped it';
 SELECT pg_catalog.pg_extension_config_dump('persona.opportunity_source', '');
 GRANT SELECT ON persona.opportunity_source TO PUBLIC;
 
-CREATE VIEW persona.open_pipeline WITH (security_invoker = true) AS
-SELECT NULL::pg_catalog.text AS account, NULL::pg_catalog.int8 AS open_opportunities,
-	NULL::pg_catalog.numeric AS open_amount
-WHERE false;
-COMMENT ON VIEW persona.open_pipeline IS
-'open opportunities and their amount per account, over every table mapped with persona.map_opportunities(); rebuilt when the mapping changes';
-COMMENT ON COLUMN persona.open_pipeline.account IS 'the account, as text';
-COMMENT ON COLUMN persona.open_pipeline.open_opportunities IS 'number of open opportunities of the account';
-COMMENT ON COLUMN persona.open_pipeline.open_amount IS 'sum of their amounts (NULL amounts count as 0)';
-GRANT SELECT ON persona.open_pipeline TO PUBLIC;
-
--- VOLATILE: it replaces a view.  SECURITY DEFINER: the view belongs to the
--- extension's owner, and anyone allowed to map a table must be able to
--- have it rebuilt.  Every name comes from persona.opportunity_source,
--- checked by map_opportunities(), and is quoted with %I; stages with %L.
-CREATE FUNCTION persona.rebuild_open_pipeline()
-RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER PARALLEL UNSAFE
+-- STABLE: it reads the mapped tables.  PARALLEL RESTRICTED: dynamic SQL.
+-- Built when it runs, for the reason persona.scan_tagged_rows is.  Every
+-- name comes from persona.opportunity_source, checked by
+-- map_opportunities(), and is quoted with %I; stages with %L.
+CREATE FUNCTION persona.scan_open_pipeline()
+RETURNS TABLE (account pg_catalog.text, open_opportunities pg_catalog.int8,
+	open_amount pg_catalog.numeric)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -1696,7 +1731,9 @@ DECLARE
 	parts pg_catalog.text[] := '{}';
 	body pg_catalog.text;
 BEGIN
-	FOR src IN SELECT * FROM persona.opportunity_source o ORDER BY o.table_name::pg_catalog.text LOOP
+	FOR src IN SELECT o.* FROM persona.opportunity_source o
+			   WHERE EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) o.table_name)
+			   ORDER BY o.table_name::pg_catalog.text LOOP
 		parts := parts OPERATOR(pg_catalog.||) pg_catalog.format(
 			'SELECT o.%I::pg_catalog.text AS account, o.%I::pg_catalog.numeric AS amount FROM %s o WHERE o.%I IS NOT NULL%s%s',
 			src.account_column, src.amount_column, src.table_name, src.account_column,
@@ -1707,38 +1744,26 @@ BEGIN
 					src.stage_column, src.closed_stages) END);
 	END LOOP;
 	IF pg_catalog.cardinality(parts) OPERATOR(pg_catalog.=) 0 THEN
-		body := 'SELECT NULL::pg_catalog.text, NULL::pg_catalog.int8, NULL::pg_catalog.numeric WHERE false';
+		RETURN;
 	ELSE
 		body := 'SELECT s.account, pg_catalog.count(*), COALESCE(pg_catalog.sum(s.amount), 0) FROM ('
 			OPERATOR(pg_catalog.||) pg_catalog.array_to_string(parts, ' UNION ALL ')
 			OPERATOR(pg_catalog.||) ') s GROUP BY s.account';
 	END IF;
-	EXECUTE 'CREATE OR REPLACE VIEW persona.open_pipeline (account, open_opportunities, open_amount) '
-		'WITH (security_invoker = true) AS ' OPERATOR(pg_catalog.||) body;
+	RETURN QUERY EXECUTE body;
 END
 $$;
-COMMENT ON FUNCTION persona.rebuild_open_pipeline() IS
-'rebuilds persona.open_pipeline over every mapped opportunity table';
+COMMENT ON FUNCTION persona.scan_open_pipeline() IS
+'open opportunities and their amount per account over every mapped opportunity table; read it through persona.open_pipeline';
 
--- VOLATILE: it replaces a view.
-CREATE FUNCTION persona.opportunity_source_changed()
-RETURNS trigger
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	PERFORM persona.rebuild_open_pipeline();
-	RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION persona.opportunity_source_changed() IS
-'trigger function: rebuilds persona.open_pipeline when persona.opportunity_source changes';
-
-CREATE TRIGGER opportunity_source_changed
-AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON persona.opportunity_source
-FOR EACH STATEMENT EXECUTE FUNCTION persona.opportunity_source_changed();
-COMMENT ON TRIGGER opportunity_source_changed ON persona.opportunity_source IS
-'rebuilds persona.open_pipeline';
+CREATE VIEW persona.open_pipeline WITH (security_invoker = true) AS
+SELECT * FROM persona.scan_open_pipeline();
+COMMENT ON VIEW persona.open_pipeline IS
+'open opportunities and their amount per account, over every table mapped with persona.map_opportunities()';
+COMMENT ON COLUMN persona.open_pipeline.account IS 'the account, as text';
+COMMENT ON COLUMN persona.open_pipeline.open_opportunities IS 'number of open opportunities of the account';
+COMMENT ON COLUMN persona.open_pipeline.open_amount IS 'sum of their amounts (NULL amounts count as 0)';
+GRANT SELECT ON persona.open_pipeline TO PUBLIC;
 
 -- VOLATILE: it writes persona.opportunity_source.
 CREATE FUNCTION persona.map_opportunities(tbl pg_catalog.regclass,
@@ -2800,3 +2825,8 @@ GRANT ALL ON persona.lexicon, persona.profile, persona.role, persona.role_rule,
 	persona.routing_rule, persona.routing_target, persona.content
 	TO @extowner@ WITH GRANT OPTION;
 GRANT ALL ON SEQUENCE persona.audit_id_seq TO @extowner@ WITH GRANT OPTION;
+
+CREATE EVENT TRIGGER persona_forget_dropped_tables ON sql_drop
+EXECUTE FUNCTION persona.forget_dropped_tables();
+COMMENT ON EVENT TRIGGER persona_forget_dropped_tables IS
+'forgets the attachment, routing and opportunity mapping of dropped tables';

@@ -20,6 +20,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -134,12 +135,25 @@ normalise_labelset(LabelSet *set)
 		set->present = false;
 }
 
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* -0 and 0 are one value: keep one, so equal rulesets have equal bytes. */
+static float4
+positive_zero(float4 value)
+{
+	return value == 0 ? 0.0f : value;
+}
+
 void
 ruleset_validate(RulesetSpec *spec)
 {
 	char		path[128];
-	int			i,
-				j;
+	char	  **codes;
+	int			i;
 
 	normalise_labelset(&spec->buying_functions);
 	for (i = 0; i < spec->nprofiles; i++)
@@ -162,6 +176,8 @@ ruleset_validate(RulesetSpec *spec)
 	{
 		RulesetProfile *p = &spec->profiles[i];
 
+		CHECK_FOR_INTERRUPTS();
+		p->min_score = positive_zero(p->min_score);
 		snprintf(path, sizeof(path), "profiles[%d].key", i);
 		if (!is_slug(p->key))
 			ruleset_error(path, "\"%s\" is not a slug (a lower-case letter, then up to 62 letters, digits or underscores)", p->key);
@@ -182,6 +198,8 @@ ruleset_validate(RulesetSpec *spec)
 		snprintf(path, sizeof(path), "profiles[%d].employees", i);
 		if (p->has_employees && p->employees_lo >= p->employees_hi)
 			ruleset_error(path, "the range is empty");
+		if (p->has_employees && p->employees_lo != PG_INT64_MIN && p->employees_lo < 0)
+			ruleset_error(path, "a company has at least 0 employees");
 		snprintf(path, sizeof(path), "profiles[%d]", i);
 		if (!profile_sets_something(p))
 			ruleset_error(path, "profile \"%s\" sets no criterion, so it could never match", p->key);
@@ -195,6 +213,7 @@ ruleset_validate(RulesetSpec *spec)
 	{
 		RulesetTerm *t = &spec->terms[i];
 
+		CHECK_FOR_INTERRUPTS();
 		snprintf(path, sizeof(path), "lexicon[%d].term", i);
 		if (is_blank(t->term))
 			ruleset_error(path, "the term must not be blank");
@@ -215,6 +234,8 @@ ruleset_validate(RulesetSpec *spec)
 	{
 		RulesetRole *r = &spec->roles[i];
 
+		CHECK_FOR_INTERRUPTS();
+		r->weight = positive_zero(r->weight);
 		snprintf(path, sizeof(path), "roles[%d].code", i);
 		if (!is_slug(r->code))
 			ruleset_error(path, "\"%s\" is not a slug", r->code);
@@ -226,18 +247,23 @@ ruleset_validate(RulesetSpec *spec)
 			ruleset_error(path, "must be a number of at least 0");
 	}
 	qsort(spec->roles, spec->nroles, sizeof(RulesetRole), compare_roles);
+
+	/* Codes sorted apart from the roles: duplicates and rule lookups in n log n. */
+	codes = palloc(sizeof(char *) * Max(spec->nroles, 1));
 	for (i = 0; i < spec->nroles; i++)
-		for (j = i + 1; j < spec->nroles; j++)
-			if (strcmp(spec->roles[i].code, spec->roles[j].code) == 0)
-				ruleset_error("roles", "the code \"%s\" appears twice", spec->roles[i].code);
+		codes[i] = spec->roles[i].code;
+	qsort(codes, spec->nroles, sizeof(char *), compare_strings);
+	for (i = 1; i < spec->nroles; i++)
+		if (strcmp(codes[i - 1], codes[i]) == 0)
+			ruleset_error("roles", "the code \"%s\" appears twice", codes[i]);
 
 	for (i = 0; i < spec->nrules; i++)
 	{
 		RulesetRoleRule *r = &spec->rules[i];
-		bool		known = false;
+		bool		known;
 
-		for (j = 0; j < spec->nroles && !known; j++)
-			known = strcmp(spec->roles[j].code, r->role) == 0;
+		CHECK_FOR_INTERRUPTS();
+		known = bsearch(&r->role, codes, spec->nroles, sizeof(char *), compare_strings) != NULL;
 		snprintf(path, sizeof(path), "role_rules[%d].role", i);
 		if (!known)
 			ruleset_error(path, "\"%s\" is not a code of roles", r->role);
@@ -246,6 +272,7 @@ ruleset_validate(RulesetSpec *spec)
 			r->min_employees >= r->max_employees)
 			ruleset_error(path, "min_employees must be less than max_employees");
 	}
+	pfree(codes);
 }
 
 /* ---------- binary encoding ---------- */
@@ -412,13 +439,19 @@ get_bool(Reader *rd, const char *what)
 	return b == 1;
 }
 
+/*
+ * A count of items that take at least min_size bytes each: checked against
+ * what is left before anything is allocated for them.
+ */
 static uint32
-get_count(Reader *rd, const char *what)
+get_count(Reader *rd, const char *what, size_t min_size)
 {
 	uint32		n = get_u32(rd, what);
 
 	if (n > RULESET_MAX_ITEMS)
 		ruleset_error(what, "%u items is more than the %d allowed", n, RULESET_MAX_ITEMS);
+	if ((size_t) n * min_size > (size_t) (rd->end - rd->pos))
+		ruleset_error(what, "%u items cannot fit in the %d bytes left", n, (int) (rd->end - rd->pos));
 	return n;
 }
 
@@ -453,7 +486,7 @@ get_text_list(Reader *rd, TextList *list, const char *what)
 {
 	uint32		i;
 
-	list->n = (int) get_count(rd, what);
+	list->n = (int) get_count(rd, what, 4);
 	list->items = list->n > 0 ? palloc(sizeof(char *) * list->n) : NULL;
 	for (i = 0; i < (uint32) list->n; i++)
 		list->items[i] = get_string(rd, what);
@@ -488,7 +521,7 @@ ruleset_decode_payload(const char *data, int len)
 	spec->version = (int32) get_u32(&rd, "version");
 	get_labelset(&rd, &spec->buying_functions, PERSONA_FN_COUNT, "buying_functions");
 
-	spec->nprofiles = (int) get_count(&rd, "profiles");
+	spec->nprofiles = (int) get_count(&rd, "profiles", 40);
 	spec->profiles = palloc0(sizeof(RulesetProfile) * Max(spec->nprofiles, 1));
 	for (i = 0; i < spec->nprofiles; i++)
 	{
@@ -514,15 +547,19 @@ ruleset_decode_payload(const char *data, int len)
 			ruleset_parse_employees(p, employees, "profiles[].employees");
 		get_text_list(&rd, &p->countries, "profiles[].countries");
 		p->attributes = get_opt_string(&rd, "profiles[].attributes");
+		if (p->attributes != NULL)
+			p->attributes = ruleset_attributes_from_text(p->attributes,
+														 "profiles[].attributes");
 		get_labelset(&rd, &p->buying_functions, PERSONA_FN_COUNT, "profiles[].buying_functions");
 	}
 
-	spec->nterms = (int) get_count(&rd, "lexicon");
+	spec->nterms = (int) get_count(&rd, "lexicon", 14);
 	spec->terms = palloc0(sizeof(RulesetTerm) * Max(spec->nterms, 1));
 	for (i = 0; i < spec->nterms; i++)
 	{
 		RulesetTerm *t = &spec->terms[i];
 
+		CHECK_FOR_INTERRUPTS();
 		t->term = get_string(&rd, "lexicon[].term");
 		t->canonical = get_opt_string(&rd, "lexicon[].canonical");
 		t->seniority = get_label(&rd, PERSONA_SEN_COUNT, "lexicon[].seniority");
@@ -530,12 +567,14 @@ ruleset_decode_payload(const char *data, int len)
 		t->subfunction = get_opt_string(&rd, "lexicon[].subfunction");
 	}
 
-	spec->nroles = (int) get_count(&rd, "roles");
+	spec->nroles = (int) get_count(&rd, "roles", 21);
 	spec->roles = palloc0(sizeof(RulesetRole) * Max(spec->nroles, 1));
 	for (i = 0; i < spec->nroles; i++)
 	{
 		RulesetRole *r = &spec->roles[i];
 
+		CHECK_FOR_INTERRUPTS();
+		r->weight = positive_zero(r->weight);
 		r->code = get_string(&rd, "roles[].code");
 		r->label = get_string(&rd, "roles[].label");
 		r->required = get_bool(&rd, "roles[].required");
@@ -544,7 +583,7 @@ ruleset_decode_payload(const char *data, int len)
 		r->sfdc_role = get_opt_string(&rd, "roles[].sfdc_role");
 	}
 
-	spec->nrules = (int) get_count(&rd, "role_rules");
+	spec->nrules = (int) get_count(&rd, "role_rules", 17);
 	spec->rules = palloc0(sizeof(RulesetRoleRule) * Max(spec->nrules, 1));
 	for (i = 0; i < spec->nrules; i++)
 	{

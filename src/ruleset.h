@@ -139,6 +139,12 @@ extern int	ruleset_input_errcode;
 extern void ruleset_parse_employees(RulesetProfile *p, const char *literal,
 									const char *path);
 
+/*
+ * The canonical text of a profile's attributes given as JSON text (an
+ * object of strings, numbers and booleans), or NULL for an empty object.
+ */
+extern char *ruleset_attributes_from_text(const char *text, const char *path);
+
 /* Check, sort into canonical order, and fill defaults; errors via ruleset_error. */
 extern void ruleset_validate(RulesetSpec *spec);
 

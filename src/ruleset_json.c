@@ -300,20 +300,14 @@ ruleset_parse_employees(RulesetProfile *p, const char *literal, const char *path
 	p->employees = OidOutputFunctionCall(typoutput, RangeTypePGetDatum(range));
 }
 
-/* attributes: an object of scalars, kept as jsonb's own canonical text. */
+/* An object of scalars, as jsonb's own canonical text; NULL when empty. */
 static char *
-get_attributes(JsonbContainer *obj, const char *path)
+canonical_attributes(JsonbContainer *attrs, const char *path)
 {
-	JsonbValue *v = get_value(obj, "attributes");
-	const char *here = subpath(path, "attributes");
-	JsonbContainer *attrs;
 	JsonbIterator *it;
 	JsonbValue	e;
 	JsonbIteratorToken tok;
 
-	if (v == NULL)
-		return NULL;
-	attrs = as_container(v, false, here);
 	if (JsonContainerSize(attrs) == 0)
 		return NULL;
 	it = JsonbIteratorInit(attrs);
@@ -321,9 +315,46 @@ get_attributes(JsonbContainer *obj, const char *path)
 	{
 		if (tok == WJB_VALUE &&
 			e.type != jbvString && e.type != jbvNumeric && e.type != jbvBool)
-			ruleset_error(here, "values must be strings, numbers or booleans");
+			ruleset_error(path, "values must be strings, numbers or booleans");
 	}
 	return JsonbToCString(NULL, attrs, -1);
+}
+
+static char *
+get_attributes(JsonbContainer *obj, const char *path)
+{
+	JsonbValue *v = get_value(obj, "attributes");
+	const char *here = subpath(path, "attributes");
+
+	if (v == NULL)
+		return NULL;
+	return canonical_attributes(as_container(v, false, here), here);
+}
+
+char *
+ruleset_attributes_from_text(const char *text, const char *path)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	Jsonb	   *jb = NULL;
+
+	PG_TRY();
+	{
+		jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(text)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(cxt);
+		edata = CopyErrorData();
+		FlushErrorState();
+		ruleset_error(path, "%s", edata->message);
+	}
+	PG_END_TRY();
+
+	if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_IS_SCALAR(jb))
+		ruleset_error(path, "must be a JSON object");
+	return canonical_attributes(&jb->root, path);
 }
 
 static void

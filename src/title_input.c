@@ -29,7 +29,7 @@ title_bytes_get(Datum text_datum, TitleBytes *out)
 	const char *bytes;
 	size_t		len;
 
-	if (VARATT_IS_EXTENDED(raw) && !VARATT_IS_SHORT(raw))
+	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
 		value = (text *) PG_DETOAST_DATUM_SLICE(text_datum, 0,
 												PERSONA_TITLE_MAX_BYTES);
 	else

@@ -132,13 +132,27 @@ INSERT INTO keyless VALUES ('x');
 \echo sqlstate :SQLSTATE
 DROP TABLE misuse;
 DROP TRIGGER t2 ON keyless;
--- A mapped column cannot be dropped while the table is attached (the
--- reports read it); renamed, the trigger says what to do.
+-- A mapped column cannot be dropped while the trigger watches it; renamed,
+-- the trigger says what to do, it does not crash.
 ALTER TABLE "Sales Force"."Lead" DROP COLUMN "Industry";
 \echo sqlstate :SQLSTATE
 ALTER TABLE "Sales Force"."Lead" RENAME COLUMN "Industry" TO "Branche";
 INSERT INTO "Sales Force"."Lead" ("Id", "Title") VALUES ('00Q9', 'CEO');
 \echo sqlstate :SQLSTATE
+
+-- persona's own tables cannot be attached.
+SELECT persona.attach('persona.profile', title => 'name');
+\echo sqlstate :SQLSTATE
+
+-- Dropping an attached table, even with CASCADE, drops only the table:
+-- persona forgets it and keeps everything else.
+CREATE TABLE doomed (id int PRIMARY KEY, title text);
+SELECT persona.attach('doomed', title => 'title');
+CREATE VIEW doomed_view AS SELECT * FROM doomed;
+DROP TABLE doomed CASCADE;
+SELECT extname FROM pg_extension WHERE extname = 'persona';
+SELECT count(*) AS attached_doomed FROM persona.attached WHERE table_name::text = 'doomed';
+SELECT count(*) AS profiles_kept FROM persona.profile;
 
 -- Clean up so later tests start from nothing.
 SELECT persona.detach('"Sales Force"."Lead"');
