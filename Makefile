@@ -12,7 +12,7 @@ REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
 		  ruleset_type match profile roles publish attach retag reports reports_rls \
 		  bad_input
 REGRESS_OPTS	= --inputdir=test
-ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent
+ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent refresh_concurrent
 ISOLATION_OPTS	= --inputdir=test --outputdir=.
 TAP_TESTS	= 1
 PROVE_TESTS	= test/t/*.pl
