@@ -326,11 +326,12 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 	if (lead->title != (Datum) 0)
 	{
 		title_bytes_get(lead->title, &tb);
-		persona_title_classify(tb.data, tb.len, &m->lexicon, &m->title);
+		persona_title_classify_flags(tb.data, tb.len, &m->lexicon,
+									 PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
 		title_bytes_free(&tb);
 	}
 	else
-		persona_title_classify("", 0, &m->lexicon, &m->title);
+		persona_title_classify_flags("", 0, &m->lexicon, PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
 
 	m->seniority = m->title.seniority;
 	m->function = m->title.function;
@@ -340,7 +341,9 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 	if (m->function == PERSONA_FN_NONE && lead->department != (Datum) 0)
 	{
 		title_bytes_get(lead->department, &tb);
-		persona_title_classify(tb.data, tb.len, &m->lexicon, &m->department);
+		persona_title_classify_flags(tb.data, tb.len, &m->lexicon,
+									 PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED,
+									 &m->department);
 		title_bytes_free(&tb);
 		m->function = m->department.function;
 		m->functions |= m->department.functions;

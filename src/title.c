@@ -12,13 +12,16 @@
  *
  * It is on the hot path of every tagging query (about a million calls per
  * query), hence its shape: one pass over the bytes folds and tokenises
- * (ASCII eight bytes at a time), each token is hashed once, a phrase is
- * found by combining token hashes and probing only as long as the lexicon
- * says a phrase starting with this word can be, most probes are settled
- * inside one 16-byte slot, and compounds are only tried for unknown tokens
- * whose last letters can end a compound head.  The only global state is the
- * hash table over the built-in lexicon, built once at first use and
- * read-only after that.
+ * (ASCII eight bytes at a time; a short plain-ASCII title, the usual one,
+ * as bit masks with no branch per byte), each token is hashed once, a
+ * phrase is found by combining token hashes and probing only as long as
+ * the lexicon says a phrase starting with this word can be, most probes are
+ * settled inside one 16-byte slot by one key compare, and compounds are
+ * only tried for unknown tokens whose last letters can end a compound head,
+ * and then only at the head lengths that end so.  The only global state is
+ * the hash table over the built-in lexicon, built once at first use and
+ * read-only after that.  persona_title_classify_flags lets a caller that
+ * needs only the labels skip the evidence and the normalised form.
  *
  * src/title.c
  *
@@ -38,8 +41,12 @@
 #define MIN_COMPOUND	6
 #define MAX_PHRASE		8
 
-/* The lexicon hash table: built once, then read-only. */
-#define LEX_SLOT_BITS	14
+/*
+ * The lexicon hash table: built once, then read-only.  At most half of
+ * LEX_SLOTS entries are used (the table is cut to the smallest power of two
+ * at most half full, so a larger maximum costs nothing).
+ */
+#define LEX_SLOT_BITS	15
 #define LEX_SLOTS		(1 << LEX_SLOT_BITS)
 #define HEAD_BITS		4096
 
@@ -92,11 +99,14 @@ static void resolve_context(Ctx *c);
 typedef struct LexSlot
 {
 	uint64_t	w8;				/* a word's first 8 letters, zero-padded */
-	uint32_t	hash;
-	uint16_t	idx;			/* entry + 1; 0 is empty */
-	uint8_t		nwords;
-	uint8_t		termlen;
+	uint64_t	key;			/* SLOT_KEY | (entry + 1) << 48; 0 is empty */
 } LexSlot;
+
+/* What a probe compares in one go: the hash, the words, the length. */
+#define SLOT_KEY(h, nwords, termlen) \
+	((uint64_t) (h) | (uint64_t) (nwords) << 32 | (uint64_t) (termlen) << 40)
+#define SLOT_KEY_MASK	0x0000FFFFFFFFFFFFull
+#define SLOT_ENTRY(key)	((int) ((key) >> 48) - 1)
 
 static LexSlot lex_slots[LEX_SLOTS];
 
@@ -118,6 +128,16 @@ lex_maybe(uint32_t h)
 static uint64_t lex_head_bits[HEAD_BITS / 64];
 static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
 static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
+
+/*
+ * For the last three letters of a word, the lengths of the heads ending so
+ * (bit n: a head of n letters), through a small index: 0 none, 1 the union
+ * lex_head_lens (used if there were ever more distinct endings than fit).
+ * A compound split then tries only the head lengths that can match.
+ */
+static uint8_t lex_head_tail_idx[26 * 26 * 26];
+static uint64_t lex_head_tail_lens[256];
+static int	lex_head_ntails = 2;
 static volatile int lex_built = 0;
 
 /*
@@ -308,6 +328,35 @@ term_hash(const char *term)
 	}
 }
 
+/* The number of the highest set bit of x, which is not 0. */
+static inline int
+highest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return 63 - __builtin_clzll(x);
+#else
+	int			b = 0;
+
+	while (x >>= 1)
+		b++;
+	return b;
+#endif
+}
+
+/* The number of bits set in x (without a library call when no POPCNT). */
+static inline int
+bit_count(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__POPCNT__)
+	return __builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (int) ((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
 /* The last three letters of a word as a number, -1 if not all a-z. */
 static inline int
 tail_code(const char *t)
@@ -341,14 +390,12 @@ lex_build(void)
 		uint32_t	h = term_hash(e->term);
 		uint32_t	s = slot_of(h);
 
-		while (lex_slots[s].idx != 0)
+		while (lex_slots[s].key != 0)
 			s = (s + 1) & lex_slot_mask;
-		lex_slots[s].hash = h;
-		lex_slots[s].idx = (uint16_t) (i + 1);
+		lex_slots[s].key = SLOT_KEY(h, e->nwords, e->termlen) |
+			(uint64_t) (i + 1) << 48;
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
-		lex_slots[s].nwords = e->nwords;
-		lex_slots[s].termlen = e->termlen;
 		lex_slots[s].w8 = 0;
 		if (e->nwords == 1)
 			memcpy(&lex_slots[s].w8, e->term, e->termlen < 8 ? e->termlen : 8);
@@ -362,10 +409,57 @@ lex_build(void)
 			{
 				lex_head_end[code / 64] |= (uint64_t) 1 << (code % 64);
 				lex_head_lens |= (uint64_t) 1 << n;
+				if (lex_head_tail_idx[code] == 0)
+					lex_head_tail_idx[code] = (uint8_t)
+						(lex_head_ntails < 256 ? lex_head_ntails++ : 1);
+				lex_head_tail_lens[lex_head_tail_idx[code]] |= (uint64_t) 1 << n;
 			}
 		}
 	}
+	lex_head_tail_lens[1] = lex_head_lens;
 	lex_built = 1;
+}
+
+/*
+ * Are a[0..n) and b[0..n) equal?  Word compares without a call or a loop
+ * for the usual length, reading neither string past n (the last load
+ * overlaps the one before it).
+ */
+static inline int
+bytes_equal(const char *a, const char *b, size_t n)
+{
+	uint64_t	x;
+	uint64_t	y;
+	uint32_t	p;
+	uint32_t	q;
+	size_t		i;
+
+	if (n >= 8)
+	{
+		for (i = 0; i + 8 < n; i += 8)
+		{
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4)
+	{
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 4, 4);
+		memcpy(&q, b + n - 4, 4);
+		return p == q;
+	}
+	if (n == 0)
+		return 1;
+	return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
 }
 
 /* Does the entry's term equal the nw tokens starting at tok? */
@@ -384,7 +478,7 @@ term_equals_tokens(const char *term, const Ctx *c, int tok, int nw)
 				return 0;
 			term++;
 		}
-		if (memcmp(term, c->fold + t->fstart, t->flen) != 0)
+		if (!bytes_equal(term, c->fold + t->fstart, t->flen))
 			return 0;
 		term += t->flen;
 	}
@@ -413,22 +507,23 @@ lex_find_token(uint32_t h, const Ctx *c, const Token *t)
 	uint32_t	s;
 	const char *w;
 	uint64_t	v;
+	uint64_t	want;
+	uint64_t	key;
 
 	if (!lex_maybe(h))
 		return -1;
 	s = slot_of(h);
 	w = c->fold + t->fstart;
 	v = word8(w, t->flen);
+	want = SLOT_KEY(h, 1, t->flen);
 
-	while (lex_slots[s].idx != 0)
+	while ((key = lex_slots[s].key) != 0)
 	{
-		const LexSlot *sl = &lex_slots[s];
-
-		if (sl->hash == h && sl->nwords == 1 && sl->termlen == t->flen &&
-			sl->w8 == v &&
+		if ((key & SLOT_KEY_MASK) == want && lex_slots[s].w8 == v &&
 			(t->flen <= 8 ||
-			 memcmp(persona_lexicon[sl->idx - 1].term + 8, w + 8, t->flen - 8) == 0))
-			return sl->idx - 1;
+			 bytes_equal(persona_lexicon[SLOT_ENTRY(key)].term + 8, w + 8,
+						 t->flen - 8)))
+			return SLOT_ENTRY(key);
 		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
@@ -442,18 +537,19 @@ static int
 lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
 {
 	uint32_t	s;
+	uint64_t	want;
+	uint64_t	key;
 
 	if (!lex_maybe(h))
 		return -1;
 	s = slot_of(h);
+	want = SLOT_KEY(h, nw, len);
 
-	while (lex_slots[s].idx != 0)
+	while ((key = lex_slots[s].key) != 0)
 	{
-		const LexSlot *sl = &lex_slots[s];
-
-		if (sl->hash == h && sl->nwords == nw && sl->termlen == len &&
-			term_equals_tokens(persona_lexicon[sl->idx - 1].term, c, tok, nw))
-			return sl->idx - 1;
+		if ((key & SLOT_KEY_MASK) == want &&
+			term_equals_tokens(persona_lexicon[SLOT_ENTRY(key)].term, c, tok, nw))
+			return SLOT_ENTRY(key);
 		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
@@ -464,14 +560,14 @@ static int
 lex_find_word(uint32_t h, const char *w, int n)
 {
 	uint32_t	s = slot_of(h);
+	uint64_t	want = SLOT_KEY(h, 1, n);
+	uint64_t	key;
 
-	while (lex_slots[s].idx != 0)
+	while ((key = lex_slots[s].key) != 0)
 	{
-		const LexSlot *sl = &lex_slots[s];
-
-		if (sl->hash == h && sl->nwords == 1 && sl->termlen == n &&
-			memcmp(persona_lexicon[sl->idx - 1].term, w, (size_t) n) == 0)
-			return sl->idx - 1;
+		if ((key & SLOT_KEY_MASK) == want &&
+			bytes_equal(persona_lexicon[SLOT_ENTRY(key)].term, w, (size_t) n))
+			return SLOT_ENTRY(key);
 		s = (s + 1) & lex_slot_mask;
 	}
 	return -1;
@@ -550,6 +646,148 @@ swar_word(uint64_t x, uint64_t *lower)
 	*lower = x | ((letter & 0x8080808080808080ull) >> 2);
 	return (~(letter | digit) | x) & 0x8080808080808080ull;
 }
+
+/* The high bit of each of eight bytes gathered into the low eight bits. */
+static inline uint32_t
+swar_bits(uint64_t high)
+{
+	return (uint32_t) (((high >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/* The high bit set in every byte of x that is zero. */
+static inline uint64_t
+swar_zero(uint64_t x)
+{
+	uint64_t	t = (x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full;
+
+	return ~(t | x | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/*
+ * 1 to 7 bytes as the low bytes of a word, the rest zero, without reading
+ * past them or a loop (overlapping loads put the same byte in one place).
+ */
+static inline uint64_t
+load_short(const unsigned char *s, size_t n)
+{
+	if (n >= 4)
+	{
+		uint32_t	a;
+		uint32_t	b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | ((uint64_t) b << (8 * (n - 4)));
+	}
+	return (uint64_t) s[0] | ((uint64_t) s[n / 2] << (8 * (n / 2))) |
+		((uint64_t) s[n - 1] << (8 * (n - 1)));
+}
+
+/*
+ * The common title on a straight path: at most 64 bytes of ASCII letters,
+ * digits, spaces and the separators and segment punctuation that need no
+ * look-around beyond the next byte (not "&", "@").  The title is folded in
+ * place eight bytes at a time into one bit mask of letters and digits, so
+ * each token is found with two bit scans instead of a branch per byte, and
+ * a token's segment is the number of segment marks before it.  Produces
+ * exactly what tokenize's byte loop produces, except that a token's folded
+ * bytes stay at its source offset (nothing relies on fold being compact).
+ * Returns 0, having done nothing that matters, for any other title.
+ */
+static int
+tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
+{
+	char	   *fold = c->fold;
+	uint64_t	alnum = 0;		/* bit i: byte i is a letter or digit */
+	uint64_t	other = 0;		/* bit i: byte i is punctuation */
+	uint64_t	segmark = 0;	/* bit i: byte i ends a segment */
+	size_t		k;
+	int			ntok = 0;
+	int			nat = 0;		/* " at " seen so far: each ends a segment */
+
+	if (n > 64)
+		return 0;
+	/* word_hash reads 16 bytes from a word's start: define them */
+	memset(fold + (n & ~(size_t) 7), 0, 24);
+	for (k = 0; k < n; k += 8)
+	{
+		uint64_t	x = 0;
+		uint64_t	lc;
+		uint64_t	stop;
+
+		/* never read past n: the last chunk is zero-padded */
+		if (k + 8 <= n)
+			memcpy(&x, s + k, 8);
+		else if (n >= 8)
+		{
+			/* the last eight bytes, shifted down over the ones done */
+			memcpy(&x, s + n - 8, 8);
+			x >>= 8 * (k + 8 - n);
+		}
+		else
+			x = load_short(s, n);
+		if (x & 0x8080808080808080ull)
+			return 0;
+		stop = swar_word(x, &lc);
+		memcpy(fold + k, &lc, 8);
+		alnum |= (uint64_t) (~swar_bits(stop) & 0xFF) << k;
+		other |= (uint64_t) swar_bits(stop & ~swar_zero(x ^ 0x2020202020202020ull)) << k;
+	}
+	/* the zero padding after the title is neither */
+	if (n < 64)
+		other &= ((uint64_t) 1 << n) - 1;
+
+	while (other)
+	{
+		int			i = __builtin_ctzll(other);
+		int			m = ascii_map[s[i]];
+
+		other &= other - 1;
+		if (m == CL_SEG)
+		{
+			if (s[i] == '@')
+				return 0;
+			segmark |= (uint64_t) 1 << i;
+		}
+		else if (m == CL_DASH)
+		{
+			/* " - " separates titles, "co-founder" is one phrase */
+			if ((i == 0 || s[i - 1] == ' ') &&
+				((size_t) i + 1 >= n || s[i + 1] == ' '))
+				segmark |= (uint64_t) 1 << i;
+		}
+		else if (m != CL_SEP)
+			return 0;			/* "&" looks around: the byte loop */
+	}
+
+	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
+	while (alnum)
+	{
+		int			start = __builtin_ctzll(alnum);
+		uint64_t	rest = ~(alnum >> start);
+		int			len = rest ? __builtin_ctzll(rest) : 64 - start;
+		Token	   *t = &c->tok[ntok++];
+		int			seg;
+
+		alnum = start + len >= 64 ? 0 : alnum & ~(((uint64_t) 1 << (start + len)) - 1);
+		seg = nat;
+		if (segmark)			/* rare: spare the popcount */
+			seg += bit_count(segmark & (((uint64_t) 1 << start) - 1));
+		t->fstart = t->sstart = (uint16_t) start;
+		t->flen = t->slen = (uint16_t) len;
+		t->seg = (uint16_t) seg;
+		t->hash = word_hash(fold + start, len);
+		/* " at " ends a segment: "Sales Manager at Acme" */
+		if (len == 2 && fold[start] == 'a' && fold[start + 1] == 't')
+		{
+			nat++;
+			if (c->at_seg > seg + 1)
+				c->at_seg = seg + 1;
+		}
+	}
+	c->ntok = ntok;
+	return 1;
+}
 #endif
 
 static void
@@ -564,6 +802,11 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 	size_t		sstart = 0;
 	char	   *fold = c->fold;
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (tokenize_short_ascii(c, s, n))
+		return;
+#endif
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
 
 #define END_TOKEN() \
@@ -810,7 +1053,12 @@ head_end_known(const char *t)
 	return code >= 0 && (lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64)));
 }
 
-static Unit *
+/*
+ * A new unit for tokens tok0 .. tok0 + ntok - 1, NULL if there is no room.
+ * Only what every unit needs: the caller fills in the meaning, and the
+ * place in the normalised form is set when that is written.
+ */
+static inline Unit *
 new_unit(Ctx *c, int tok0, int ntok)
 {
 	Unit	   *u;
@@ -824,12 +1072,10 @@ new_unit(Ctx *c, int tok0, int ntok)
 	u->sstart = a->sstart;
 	u->slen = (uint16_t) (z->sstart + z->slen - a->sstart);
 	u->skip = 0;
-	u->sub = NULL;
-	u->nstart = u->nlen = 0;
 	return u;
 }
 
-static void
+static inline void
 unit_from_entry(Unit *u, int e, uint8_t rule)
 {
 	const PersonaLexEntry *le = &persona_lexicon[e];
@@ -847,10 +1093,9 @@ unit_from_entry(Unit *u, int e, uint8_t rule)
 	u->lang = le->lang;
 }
 
-static void
-unit_unknown(Ctx *c, Unit *u, const char *w, int n)
+static inline void
+unit_unknown(Unit *u, const char *w, int n)
 {
-	(void) c;
 	u->canon = w;
 	u->canon_len = (uint16_t) n;
 	u->padded = 1;				/* Ctx.fold is */
@@ -908,18 +1153,27 @@ split_compound(const char *w, int n, Part *parts)
 	int			loose_k = -1;
 	int			loose_e = -1;
 	int			code = tail_code(w + n - 3);
+	uint64_t	lens;
 
 	/* most unknown words cannot end in a compound head: say so quickly */
 	if (code < 0 || !(lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64))))
 		return 0;
-	for (k = 2; k <= n - 3; k++)
+
+	/*
+	 * Heads from the longest (k = 2) to 3 letters (k = n - 3), but only the
+	 * lengths of the heads that end in these three letters.
+	 */
+	lens = lex_head_tail_lens[lex_head_tail_idx[code]] &
+		((((uint64_t) 1 << (n - 1)) - 1) & ~(uint64_t) 7);
+	while (lens)
 	{
 		int			he;
 		int			me;
 		uint32_t	h;
+		int			hl = highest_bit(lens);
 
-		if (!(lex_head_lens & ((uint64_t) 1 << (n - k))))
-			continue;
+		lens &= ~((uint64_t) 1 << hl);
+		k = n - hl;
 		h = word_hash(w + k, n - k);
 		if (!(lex_head_bits[(h % HEAD_BITS) / 64] & ((uint64_t) 1 << (h % 64))))
 			continue;
@@ -1064,7 +1318,7 @@ match_builtin(Ctx *c)
 				u = new_unit(c, i, 1);
 				if (!u)
 					return;
-				unit_unknown(c, u, c->fold + t->fstart, t->flen);
+				unit_unknown(u, c->fold + t->fstart, t->flen);
 			}
 			for (p = 0; p < np; p++)
 			{
@@ -1077,7 +1331,7 @@ match_builtin(Ctx *c)
 					c->allflags |= u->flags;
 				}
 				else
-					unit_unknown(c, u, c->fold + t->fstart + parts[p].off,
+					unit_unknown(u, c->fold + t->fstart + parts[p].off,
 								 parts[p].len);
 				/* a part's own bytes when the source was plain ASCII */
 				if (t->slen == t->flen)
@@ -1345,13 +1599,31 @@ set_evidence(PersonaEvidence *ev, const Unit *un, int sen, int fn, int rule)
 }
 
 /*
+ * The functions after which a partner is no rank in the segment: all but
+ * finance, legal and consulting (bit f + 1 for function f; none is -1).
+ */
+#define FN_RANKS_SEG \
+	((((uint64_t) 1 << (PERSONA_FN_COUNT + 1)) - 1) & \
+	 ~((uint64_t) 1 << (PERSONA_FN_NONE + 1)) & \
+	 ~((uint64_t) 1 << (PERSONA_FN_FINANCE + 1)) & \
+	 ~((uint64_t) 1 << (PERSONA_FN_LEGAL + 1)) & \
+	 ~((uint64_t) 1 << (PERSONA_FN_CONSULTING + 1)))
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/*
  * Classify: one walk over the units records the evidence in title order
  * and keeps, as it goes, the candidates for each rule of
  * docs/classification.md; the deciding pieces are marked at the end.
+ * Inlined into each entry point so that the flags are constants there.
  */
-void
-persona_title_classify(const char *title, size_t len,
-					   const PersonaLexicon *user, PersonaTitle *out)
+static ALWAYS_INLINE void
+classify(const char *title, size_t len, const PersonaLexicon *user,
+		 int cflags, PersonaTitle *out)
 {
 	Ctx			c;
 	int			u;
@@ -1369,7 +1641,7 @@ persona_title_classify(const char *title, size_t len,
 	int			to_seg = -1;
 	int			fn_seg = -1;
 	int			done = 0;
-	int			full = 0;
+	size_t		room = PERSONA_NORM_MAX;	/* 0 once a word did not fit */
 	int			has_sub = 0;
 	size_t		pos = 0;
 	char	   *nbuf = out->normalized;
@@ -1384,75 +1656,113 @@ persona_title_classify(const char *title, size_t len,
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 
-	for (u = 0; u < c.nunit; u++)
+	/*
+	 * The normalised form, as write_normalized writes it (a word that does
+	 * not fit ends it), in a loop of its own: with few live variables it
+	 * stays in registers.
+	 */
+	for (u = 0; u < c.nunit && !(cflags & PERSONA_CLASSIFY_NO_NORMALIZED); u++)
 	{
 		Unit	   *un = &c.unit[u];
+		size_t		sep = pos > 0;	/* a space before all but the first */
 
-		/*
-		 * The normalised form is written in the same walk (as
-		 * write_normalized does): one loop less per title.
-		 */
 		un->nlen = 0;
-		un->nstart = (uint16_t) (pos > 0 ? pos + 1 : pos);
-		if (!un->skip && un->canon_len > 0 && !full)
+		un->nstart = (uint16_t) (pos + sep);
+		if (un->skip || un->canon_len == 0)
+			continue;
+		if (un->padded && un->canon_len <= 16 && pos + sep + 16 < room)
 		{
-			size_t		need = un->canon_len + (pos > 0 ? 1 : 0);
+			/*
+			 * The usual word: a fixed-size copy has no length-dependent
+			 * branch, and the space is stored whether or not it is needed
+			 * (the first word overwrites it).
+			 */
+			nbuf[pos] = ' ';
+			memcpy(nbuf + pos + sep, un->canon, 16);
+			un->nlen = un->canon_len;
+			pos += sep + un->canon_len;
+		}
+		else if (room > 0)
+		{
+			size_t		need = un->canon_len + sep;
 
 			if (pos + need > PERSONA_NORM_MAX - 1)
-				full = 1;
+				room = 0;
 			else
 			{
-				if (pos > 0)
+				if (sep)
 					nbuf[pos++] = ' ';
-				/* a fixed-size copy has no length-dependent branch */
-				if (un->padded && un->canon_len <= 16 &&
-					pos + 16 < PERSONA_NORM_MAX)
-					memcpy(nbuf + pos, un->canon, 16);
-				else
-					memcpy(nbuf + pos, un->canon, un->canon_len);
-				un->nstart = (uint16_t) pos;
+				memcpy(nbuf + pos, un->canon, un->canon_len);
 				un->nlen = un->canon_len;
 				pos += un->canon_len;
 			}
 		}
-		if (done || un->skip)
+	}
+	nbuf[pos] = '\0';
+	out->normalized_len = (uint16_t) pos;
+
+	for (u = 0; u < c.nunit && !done; u++)
+	{
+		Unit	   *un = &c.unit[u];
+		int			seg;
+		int			flags;
+		int			usen;
+		int			ufn;
+
+		if (cflags & PERSONA_CLASSIFY_NO_NORMALIZED)
+			un->nstart = un->nlen = 0;
+		if (un->skip)
 			continue;
+		seg = un->seg;
+		flags = un->flags;
+		usen = un->sen;
+		ufn = un->fn;
 		/* "Sales Manager at Acme": the employer says nothing */
-		if (un->seg >= c.at_seg)
+		if (seg >= c.at_seg)
 		{
 			done = 1;
 			continue;
 		}
-		/* "Chief of Staff to the CEO": the CEO is whom the role serves */
-		if ((un->flags & LEX_TO) && level_seg == un->seg)
-			to_seg = un->seg;
-		if (un->seg == to_seg)
+
+		/*
+		 * A word with neither level nor function (most unknown words)
+		 * changes nothing below unless it is "to", a role or "employee":
+		 * skip the rest of the rules for it.
+		 */
+		if (usen == PERSONA_SEN_NONE && ufn == PERSONA_FN_NONE &&
+			!(flags & (LEX_TO | LEX_ROLE | LEX_EMPLOYEE)))
 			continue;
+		/* "Chief of Staff to the CEO": the CEO is whom the role serves */
+		if ((flags & LEX_TO) && level_seg == seg)
+			to_seg = seg;
+		if (seg == to_seg)
+			continue;
+
 		/*
 		 * "Talent Acquisition Partner" is no partner of the firm; "Tax
 		 * Partner" is: partners are a rank of audit, tax, law and
 		 * consulting firms.
 		 */
-		if ((un->flags & LEX_RANKALONE) && fn_seg == un->seg)
-			un->sen = PERSONA_SEN_NONE;
-		if (un->fn != PERSONA_FN_NONE && un->fn != PERSONA_FN_FINANCE &&
-			un->fn != PERSONA_FN_LEGAL && un->fn != PERSONA_FN_CONSULTING)
-			fn_seg = un->seg;
-		if (un->sen != PERSONA_SEN_NONE || (un->flags & LEX_ROLE))
-			level_seg = un->seg;
-		if ((un->flags & LEX_ROLE) && role_u < 0)
+		if ((flags & LEX_RANKALONE) && fn_seg == seg)
+			un->sen = usen = PERSONA_SEN_NONE;
+		if ((FN_RANKS_SEG >> (ufn + 1)) & 1)
+			fn_seg = seg;
+		if (usen != PERSONA_SEN_NONE || (flags & LEX_ROLE))
+			level_seg = seg;
+		if ((flags & LEX_ROLE) && role_u < 0)
 			role_u = u;
-		if ((un->flags & LEX_EMPLOYEE) && employee_u < 0)
+		if ((flags & LEX_EMPLOYEE) && employee_u < 0)
 			employee_u = u;
-		if (un->sen == PERSONA_SEN_NONE && un->fn == PERSONA_FN_NONE)
+		if (usen == PERSONA_SEN_NONE && ufn == PERSONA_FN_NONE)
 			continue;
 		has_sub |= (un->sub != NULL);
 		un->ev = -1;
 		/* keep one slot for the default rule */
-		if (nev < PERSONA_MAX_EVIDENCE - 1)
+		if (nev < PERSONA_MAX_EVIDENCE - 1 &&
+			!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
 		{
-			set_evidence(&out->evidence[nev], un, un->sen, un->fn,
-						 (un->flags & LEX_ASSIST) ? PERSONA_RULE_ASSISTANT_TO : un->rule);
+			set_evidence(&out->evidence[nev], un, usen, ufn,
+						 (flags & LEX_ASSIST) ? PERSONA_RULE_ASSISTANT_TO : un->rule);
 			un->ev = (int8_t) nev++;
 		}
 		if (un->sen == PERSONA_SEN_UNPAID)
@@ -1497,8 +1807,6 @@ persona_title_classify(const char *title, size_t len,
 			done = 1;
 		}
 	}
-	nbuf[pos] = '\0';
-	out->normalized_len = (uint16_t) pos;
 
 	/* seniority: unpaid, training, student, assistant, then the highest */
 	if (unpaid_u >= 0)
@@ -1550,11 +1858,39 @@ persona_title_classify(const char *title, size_t len,
 	{
 		/* a role word without a level word: entry */
 		sen = PERSONA_SEN_ENTRY;
-		set_evidence(&out->evidence[nev], &c.unit[role_u], PERSONA_SEN_ENTRY,
-					 PERSONA_FN_NONE, PERSONA_RULE_DEFAULT);
-		out->evidence[nev].subfunction = NULL;
-		out->evidence[nev++].decided = 1;
+		if (!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
+		{
+			set_evidence(&out->evidence[nev], &c.unit[role_u], PERSONA_SEN_ENTRY,
+						 PERSONA_FN_NONE, PERSONA_RULE_DEFAULT);
+			out->evidence[nev].subfunction = NULL;
+			out->evidence[nev++].decided = 1;
+		}
 	}
 	out->seniority = (int8_t) sen;
 	out->n_evidence = (uint8_t) nev;
+}
+
+void
+persona_title_classify(const char *title, size_t len,
+					   const PersonaLexicon *user, PersonaTitle *out)
+{
+	classify(title, len, user, 0, out);
+}
+
+void
+persona_title_classify_flags(const char *title, size_t len,
+							 const PersonaLexicon *user, int flags,
+							 PersonaTitle *out)
+{
+	if ((flags & PERSONA_CLASSIFY_NO_EVIDENCE) &&
+		(flags & PERSONA_CLASSIFY_NO_NORMALIZED))
+		classify(title, len, user,
+				 PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED,
+				 out);
+	else if (flags & PERSONA_CLASSIFY_NO_EVIDENCE)
+		classify(title, len, user, PERSONA_CLASSIFY_NO_EVIDENCE, out);
+	else if (flags & PERSONA_CLASSIFY_NO_NORMALIZED)
+		classify(title, len, user, PERSONA_CLASSIFY_NO_NORMALIZED, out);
+	else
+		classify(title, len, user, 0, out);
 }

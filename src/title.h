@@ -157,6 +157,22 @@ extern void persona_title_classify(const char *title, size_t len,
 								   PersonaTitle *out);
 
 /*
+ * The same with flags that skip work a caller does not need; the other
+ * fields of *out are exactly what persona_title_classify gives.
+ *	PERSONA_CLASSIFY_NO_EVIDENCE: n_evidence is 0, evidence[] is not written.
+ *	PERSONA_CLASSIFY_NO_NORMALIZED: normalized is "", normalized_len 0 (and
+ *	  any evidence has norm_start = norm_len = 0).
+ * A caller that only needs seniority, function, functions and subfunction
+ * passes both.  Results of different flags must not share a cache entry.
+ */
+#define PERSONA_CLASSIFY_NO_EVIDENCE	0x0001
+#define PERSONA_CLASSIFY_NO_NORMALIZED	0x0002
+
+extern void persona_title_classify_flags(const char *title, size_t len,
+										 const PersonaLexicon *user,
+										 int flags, PersonaTitle *out);
+
+/*
  * Normalise text exactly as titles are normalised (used for profile
  * keywords): writes at most bufsize - 1 bytes and a NUL, returns the length
  * written.

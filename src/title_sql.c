@@ -31,30 +31,39 @@
 
 PG_MODULE_MAGIC;
 
-/* The last title classified in this backend, and its result. */
+/*
+ * The last title classified in this backend, and its result.  A result
+ * classified for the labels alone (no normalised form, no evidence) serves
+ * title_seniority and title_function; the other functions need it whole.
+ */
 static char last_title[PERSONA_TITLE_MAX_BYTES];
 static size_t last_title_len;
 static bool last_title_valid = false;
+static bool last_title_whole = false;
 static PersonaTitle last_result;
 
 /*
- * Classify a text Datum with the built-in lexicon.  The result lives until
- * the next call; callers copy what they keep.
+ * Classify a text Datum with the built-in lexicon; whole asks for the
+ * normalised form and the evidence too.  The result lives until the next
+ * call; callers copy what they keep.
  */
 static const PersonaTitle *
-classify_title_datum(Datum datum)
+classify_title_datum(Datum datum, bool whole)
 {
 	TitleBytes	tb;
 
 	title_bytes_get(datum, &tb);
-	if (!(last_title_valid && last_title_len == tb.len &&
-		  memcmp(last_title, tb.data, tb.len) == 0))
+	if (!(last_title_valid && (last_title_whole || !whole) &&
+		  last_title_len == tb.len && memcmp(last_title, tb.data, tb.len) == 0))
 	{
 		/* Invalidate first: nothing below may leave a half-written entry. */
 		last_title_valid = false;
-		persona_title_classify(tb.data, tb.len, NULL, &last_result);
+		persona_title_classify_flags(tb.data, tb.len, NULL,
+									 whole ? 0 : PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED,
+									 &last_result);
 		memcpy(last_title, tb.data, tb.len);
 		last_title_len = tb.len;
+		last_title_whole = whole;
 		last_title_valid = true;
 	}
 	title_bytes_free(&tb);
@@ -80,7 +89,7 @@ PG_FUNCTION_INFO_V1(persona_title_seniority);
 Datum
 persona_title_seniority(PG_FUNCTION_ARGS)
 {
-	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0));
+	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0), false);
 
 	if (t->seniority == PERSONA_SEN_NONE)
 		PG_RETURN_NULL();
@@ -91,7 +100,7 @@ PG_FUNCTION_INFO_V1(persona_title_function);
 Datum
 persona_title_function(PG_FUNCTION_ARGS)
 {
-	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0));
+	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0), false);
 
 	if (t->function == PERSONA_FN_NONE)
 		PG_RETURN_NULL();
@@ -102,7 +111,7 @@ PG_FUNCTION_INFO_V1(persona_title_normalize_text);
 Datum
 persona_title_normalize_text(PG_FUNCTION_ARGS)
 {
-	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0));
+	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0), true);
 
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(t->normalized,
 											  t->normalized_len));
@@ -129,7 +138,7 @@ PG_FUNCTION_INFO_V1(persona_title_parse);
 Datum
 persona_title_parse(PG_FUNCTION_ARGS)
 {
-	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0));
+	const PersonaTitle *t = classify_title_datum(PG_GETARG_DATUM(0), true);
 	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
@@ -179,7 +188,7 @@ persona_title_explain(PG_FUNCTION_ARGS)
 	 * Nothing below classifies another title, so the remembered result and
 	 * its source bytes (last_title) stay put while the rows are built.
 	 */
-	t = classify_title_datum(PG_GETARG_DATUM(0));
+	t = classify_title_datum(PG_GETARG_DATUM(0), true);
 
 	for (i = 0; i < t->n_evidence; i++)
 	{
