@@ -88,7 +88,7 @@ lead_from_args(FunctionCallInfo fcinfo, int first, MatchLead *lead)
 	lead->employees = lead->has_employees ? PG_GETARG_INT32(first + 3) : 0;
 	matcher_text_arg(PG_ARGISNULL(first + 4) ? (Datum) 0 : PG_GETARG_DATUM(first + 4),
 					 &lead->country, &lead->country_len);
-	lead->attrs = PG_ARGISNULL(first + 5) ? NULL : PG_GETARG_JSONB_P(first + 5);
+	lead->attrs = PG_ARGISNULL(first + 5) ? (Datum) 0 : PG_GETARG_DATUM(first + 5);
 }
 
 static TupleDesc
@@ -334,7 +334,14 @@ criterion_lead_value(const Matcher *m, const MatchLead *lead,
 		case CRIT_COUNTRIES:
 			return lead->country ? pnstrdup(lead->country, lead->country_len) : NULL;
 		case CRIT_ATTRIBUTES:
-			return lead->attrs ? JsonbToCString(NULL, &lead->attrs->root, VARSIZE(lead->attrs)) : NULL;
+			{
+				Jsonb	   *attrs;
+
+				if (lead->attrs == (Datum) 0)
+					return NULL;
+				attrs = DatumGetJsonbP(lead->attrs);
+				return JsonbToCString(NULL, &attrs->root, VARSIZE(attrs));
+			}
 	}
 	return NULL;
 }

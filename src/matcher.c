@@ -24,6 +24,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 
 #include "matcher.h"
 #include "title_input.h"
@@ -42,18 +43,28 @@ static const float4 criterion_weight[CRIT_COUNT] = {
 /* Quality of a function criterion met by a secondary function of the title. */
 #define SECONDARY_FUNCTION_QUALITY 0.75f
 
+/*
+ * A word's hash, eight bytes at a time (a title's words are hashed per row,
+ * so this is on the hot path).  Keywords and titles use the same function,
+ * and a hash match is always confirmed by comparing the bytes.
+ */
 static inline uint32
 word_hash(const char *s, int len)
 {
-	uint32		h = 2166136261u;	/* FNV-1a */
-	int			i;
+	uint64		h = (uint64) len * UINT64CONST(0x9E3779B97F4A7C15);
 
-	for (i = 0; i < len; i++)
+	while (len > 0)
 	{
-		h ^= (uint8) s[i];
-		h *= 16777619u;
+		uint64		chunk = 0;
+		int			n = Min(len, 8);
+
+		memcpy(&chunk, s, n);
+		h = (h ^ chunk) * UINT64CONST(0xBF58476D1CE4E5B9);
+		h ^= h >> 31;
+		s += n;
+		len -= n;
 	}
-	return h;
+	return (uint32) (h ^ (h >> 32));
 }
 
 /*
@@ -258,6 +269,43 @@ index_keywords(Matcher *m)
 	}
 }
 
+/* The profile's attributes as key/value pairs, read once from their JSON. */
+static void
+compile_attributes(MatchProfile *mp, const char *json)
+{
+	Jsonb	   *jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(json)));
+	JsonbIterator *it = JsonbIteratorInit(&jb->root);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	int			n = 0;
+
+	mp->attributes = palloc(sizeof(MatchAttribute) * Max(JsonContainerSize(&jb->root), 1));
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			mp->attributes[n].key = pnstrdup(v.val.string.val, v.val.string.len);
+			mp->attributes[n].keylen = v.val.string.len;
+		}
+		else if (tok == WJB_VALUE)
+			mp->attributes[n++].value = v;	/* points into jb, kept with it */
+	}
+	mp->nattributes = n;
+}
+
+/* The weight of everything a profile sets, but the title_exclude veto. */
+static float4
+profile_weight(const RulesetProfile *p, const MatchProfile *mp)
+{
+	return (p->seniorities.present ? criterion_weight[CRIT_SENIORITIES] : 0) +
+		(p->functions.present ? criterion_weight[CRIT_FUNCTIONS] : 0) +
+		(p->has_employees ? criterion_weight[CRIT_EMPLOYEES] : 0) +
+		(p->industries.n > 0 ? criterion_weight[CRIT_INDUSTRIES] : 0) +
+		(p->countries.n > 0 ? criterion_weight[CRIT_COUNTRIES] : 0) +
+		(p->title_keywords.n > 0 ? criterion_weight[CRIT_TITLE_KEYWORDS] : 0) +
+		(mp->nattributes > 0 ? criterion_weight[CRIT_ATTRIBUTES] : 0);
+}
+
 Matcher *
 matcher_build(const RulesetData *ruleset, MemoryContext parent)
 {
@@ -284,8 +332,8 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 		mp->keywords = compile_keywords(m, &p->title_keywords);
 		mp->excludes = compile_keywords(m, &p->title_exclude);
 		if (p->attributes)
-			mp->attributes = DatumGetJsonbP(DirectFunctionCall1(jsonb_in,
-																CStringGetDatum(p->attributes)));
+			compile_attributes(mp, p->attributes);
+		mp->total_weight = profile_weight(p, mp);
 	}
 	index_keywords(m);
 	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
@@ -349,8 +397,9 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 		m->functions |= m->department.functions;
 	}
 
-	/* The title is scanned for keywords when a profile first needs them. */
+	/* Keywords and attrs are read when a profile first needs them. */
 	m->keywords_scanned = false;
+	m->row_attrs = NULL;
 }
 
 /* Does the keyword occur in the title's words from position i on? */
@@ -473,18 +522,77 @@ tally(Tally *t, ProfileResult *detail, MatchCriterion which, bool held,
 }
 
 /*
- * Score one profile for the prepared lead.  With detail (explain) every
- * criterion is evaluated and recorded; without, the cheap criteria come
- * first and an 'all' profile stops at the first one that fails, which is
- * where most profiles end for most leads.
+ * Does the lead's attrs hold every key/value pair the profile asks for?
+ * The same answer as jsonb's @> for an object of scalars, without its
+ * general machinery: one key lookup and one scalar comparison per pair.
+ * The lead's attrs are detoasted once per row, when a profile first asks.
  */
+static bool
+attributes_held(Matcher *m, const MatchLead *lead, const MatchProfile *mp)
+{
+	int			i;
+
+	if (lead->attrs == (Datum) 0)
+		return false;
+	if (m->row_attrs == NULL)
+		m->row_attrs = DatumGetJsonbP(lead->attrs);
+	for (i = 0; i < mp->nattributes; i++)
+	{
+		const MatchAttribute *a = &mp->attributes[i];
+		JsonbValue	buf;
+		JsonbValue *v;
+
+		v = getKeyJsonValueFromContainer(&m->row_attrs->root, a->key, a->keylen, &buf);
+		if (v == NULL || v->type != a->value.type)
+			return false;
+		switch (v->type)
+		{
+			case jbvString:
+				if (v->val.string.len != a->value.val.string.len ||
+					memcmp(v->val.string.val, a->value.val.string.val, v->val.string.len) != 0)
+					return false;
+				break;
+			case jbvNumeric:
+				if (!DatumGetBool(DirectFunctionCall2(numeric_eq,
+													  NumericGetDatum(v->val.numeric),
+													  NumericGetDatum(a->value.val.numeric))))
+					return false;
+				break;
+			case jbvBool:
+				if (v->val.boolean != a->value.val.boolean)
+					return false;
+				break;
+			default:
+				return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Score one profile for the prepared lead.  With detail (explain) every
+ * criterion is evaluated and recorded.  Without, the cheap criteria come
+ * first and evaluation stops as soon as the profile cannot be reached: an
+ * 'all' profile at the first criterion that fails, a 'weighted' one when
+ * even a perfect score on what is left would stay under min_score.  Most
+ * profiles end there for most leads.
+ */
+#define COUNT_CRITERION(which, held, quality, keyword) \
+	do { \
+		bool		held_ = tally(&t, rec, (which), (held), (quality), (keyword)); \
+		if (!detail && \
+			(p->weighted ? t.score + (mp->total_weight - t.weight) < p->min_score * mp->total_weight \
+			 : !held_)) \
+			return; \
+	} while (0)
+
 static void
 eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 			 ProfileResult *res, bool detail)
 {
 	const RulesetProfile *p = mp->profile;
 	ProfileResult *rec = detail ? res : NULL;
-	bool		stop_early = !detail && !p->weighted;
+	int			i = mp - m->profiles;
 	Tally		t = {0, 0, true};
 	int			k;
 
@@ -497,70 +605,51 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 	res->score = 0;
 	res->reached = false;
 
-	if (p->seniorities.present &&
-		!tally(&t, rec, CRIT_SENIORITIES,
-			   labelset_contains(&p->seniorities, m->seniority), 1, -1) && stop_early)
-		return;
+	if (p->seniorities.present)
+		COUNT_CRITERION(CRIT_SENIORITIES, labelset_contains(&p->seniorities, m->seniority), 1, -1);
 
 	if (p->functions.present)
 	{
 		bool		primary = labelset_contains(&p->functions, m->function);
 		bool		other = (m->functions & p->functions.bits) != 0;
 
-		if (!tally(&t, rec, CRIT_FUNCTIONS, primary || other,
-				   primary ? 1 : SECONDARY_FUNCTION_QUALITY, -1) && stop_early)
-			return;
+		COUNT_CRITERION(CRIT_FUNCTIONS, primary || other,
+						primary ? 1 : SECONDARY_FUNCTION_QUALITY, -1);
 	}
 
-	if (p->has_employees &&
-		!tally(&t, rec, CRIT_EMPLOYEES,
-			   lead->has_employees && lead->employees >= p->employees_lo &&
-			   lead->employees < p->employees_hi, 1, -1) && stop_early)
-		return;
+	if (p->has_employees)
+		COUNT_CRITERION(CRIT_EMPLOYEES,
+						lead->has_employees && lead->employees >= p->employees_lo &&
+						lead->employees < p->employees_hi, 1, -1);
 
-	if (p->industries.n > 0 &&
-		!tally(&t, rec, CRIT_INDUSTRIES,
-			   lead->industry &&
-			   text_list_contains(&p->industries, lead->industry, lead->industry_len),
-			   1, -1) && stop_early)
-		return;
+	if (p->industries.n > 0)
+		COUNT_CRITERION(CRIT_INDUSTRIES,
+						lead->industry &&
+						text_list_contains(&p->industries, lead->industry, lead->industry_len),
+						1, -1);
 
-	if (p->countries.n > 0 &&
-		!tally(&t, rec, CRIT_COUNTRIES,
-			   lead->country &&
-			   text_list_contains(&p->countries, lead->country, lead->country_len),
-			   1, -1) && stop_early)
-		return;
+	if (p->countries.n > 0)
+		COUNT_CRITERION(CRIT_COUNTRIES,
+						lead->country &&
+						text_list_contains(&p->countries, lead->country, lead->country_len),
+						1, -1);
 
 	if (p->title_keywords.n > 0)
 	{
-		int			i = mp - m->profiles;
-		int			longest;
-
 		if (!m->keywords_scanned)
 			scan_keywords(m);
-		longest = m->kw_longest[i];
 		/* A longer keyword covering more of the title is a stronger match. */
-		if (!tally(&t, rec, CRIT_TITLE_KEYWORDS, longest > 0,
-				   0.5f + 0.5f * Min(1.0f, (float4) longest / Max(m->nwords, 1)),
-				   m->kw_which[i]) && stop_early)
-			return;
+		COUNT_CRITERION(CRIT_TITLE_KEYWORDS, m->kw_longest[i] > 0,
+						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)),
+						m->kw_which[i]);
 	}
 
-	if (mp->attributes &&
-		!tally(&t, rec, CRIT_ATTRIBUTES,
-			   lead->attrs &&
-			   DatumGetBool(DirectFunctionCall2(jsonb_contains,
-												JsonbPGetDatum(lead->attrs),
-												JsonbPGetDatum(mp->attributes))),
-			   1, -1) && stop_early)
-		return;
+	if (mp->nattributes > 0)
+		COUNT_CRITERION(CRIT_ATTRIBUTES, attributes_held(m, lead, mp), 1, -1);
 
 	/* title_exclude is a veto, whatever the mode. */
 	if (p->title_exclude.n > 0)
 	{
-		int			i = mp - m->profiles;
-
 		if (!m->keywords_scanned)
 			scan_keywords(m);
 		if (!tally(&t, rec, CRIT_TITLE_EXCLUDE, m->ex_which[i] < 0, 1, m->ex_which[i]) &&

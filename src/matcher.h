@@ -45,7 +45,7 @@ typedef struct MatchLead
 	int			country_len;
 	bool		has_employees;
 	int32		employees;
-	Jsonb	   *attrs;			/* or NULL */
+	Datum		attrs;			/* jsonb, or 0 when NULL */
 } MatchLead;
 
 typedef struct CriterionResult
@@ -82,12 +82,22 @@ typedef struct KeywordRef
 	int			next;			/* next ref in the same bucket, or -1 */
 } KeywordRef;
 
+/* One key/value pair a profile's attributes ask for. */
+typedef struct MatchAttribute
+{
+	char	   *key;
+	int			keylen;
+	JsonbValue	value;			/* a string, number or boolean */
+} MatchAttribute;
+
 typedef struct MatchProfile
 {
 	const RulesetProfile *profile;
 	MatchKeyword *keywords;
 	MatchKeyword *excludes;
-	Jsonb	   *attributes;
+	int			nattributes;
+	MatchAttribute *attributes;
+	float4		total_weight;	/* of every criterion it sets */
 } MatchProfile;
 
 #define MATCH_MAX_WORDS 256
@@ -122,6 +132,7 @@ typedef struct Matcher
 	int8		seniority;
 	int8		function;
 	uint32		functions;
+	Jsonb	   *row_attrs;		/* the lead's attrs, once detoasted */
 	int			nwords;
 	uint32		words[MATCH_MAX_WORDS];	/* hashes of the normalised words */
 	uint16		word_start[MATCH_MAX_WORDS];	/* their bytes in title.normalized */

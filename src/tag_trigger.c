@@ -401,7 +401,7 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 		lead.employees = (int32) Max(Min(e, PG_INT32_MAX), PG_INT32_MIN);
 	}
 	d = get_column(cols->new_values, cols->new_nulls, cols->attnum[TAG_ATTRS], &isnull);
-	lead.attrs = isnull ? NULL : DatumGetJsonbP(d);
+	lead.attrs = isnull ? (Datum) 0 : d;
 
 	matcher_match(m, &lead, &out, false);
 
