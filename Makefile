@@ -10,7 +10,7 @@ DATA		= $(wildcard sql/persona--*.sql)
 # Regression inputs live in test/sql, every expected output in expected/.
 REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
 		  ruleset_type match profile roles publish attach retag reports reports_rls \
-		  bad_input
+		  bad_input parallel
 REGRESS_OPTS	= --inputdir=test
 ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent refresh_concurrent
 ISOLATION_OPTS	= --inputdir=test --outputdir=.
@@ -48,7 +48,7 @@ installcheck-isolation-only:
 installcheck-tap-only:
 	$(prove_installcheck)
 
-.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only fuzz unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput bench-match bench-tagging demo
+.PHONY: installcheck-regress-only installcheck-isolation-only installcheck-tap-only fuzz unittest valgrind-unittest accept-results bench bench-accuracy bench-throughput bench-match bench-tagging bench-scale demo
 
 unittest: test/unit/test_title
 	test/unit/test_title
@@ -76,6 +76,9 @@ bench-match:
 	bench/run match
 bench-tagging:
 	bench/run tagging
+# 10 million leads, about 12 minutes: not part of bench, not run in CI.
+bench-scale:
+	bench/run scale
 
 demo:
 	demo/run

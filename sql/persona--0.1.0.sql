@@ -1298,7 +1298,7 @@ COMMENT ON FUNCTION persona.match_call(persona.attached, pg_catalog.text, pg_cat
 
 CREATE FUNCTION persona.preview(tbl pg_catalog.regclass)
 RETURNS TABLE (current_persona pg_catalog.text, new_persona pg_catalog.text, rows pg_catalog.int8)
-LANGUAGE plpgsql STABLE PARALLEL UNSAFE
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE

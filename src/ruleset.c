@@ -166,6 +166,11 @@ ruleset_validate(RulesetSpec *spec)
 	{
 		normalise_labelset(&spec->rules[i].seniorities);
 		normalise_labelset(&spec->rules[i].functions);
+		/* An absent bound has no value: keep one form of it. */
+		if (!spec->rules[i].has_min_employees)
+			spec->rules[i].min_employees = 0;
+		if (!spec->rules[i].has_max_employees)
+			spec->rules[i].max_employees = 0;
 	}
 
 	if (spec->version < 0)

@@ -33,6 +33,7 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/partition.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -120,6 +121,7 @@ resolve_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	TagColumns *cols = fcinfo->flinfo->fn_extra;
 	const PersonaTaxonomy *tax = persona_taxonomy();
 	bool		isvarlena;
+	Oid			audited;
 	int			i;
 
 	if (cols && cols->relid == RelationGetRelid(rel) && cols->tgoid == trigger->tgoid &&
@@ -200,9 +202,16 @@ resolve_columns(FunctionCallInfo fcinfo, TriggerData *trigdata)
 	}
 	for (i = 0; i < TAG_NOUTPUTS; i++)
 		cols->out_cols[i] = cols->attnum[TAG_FIRST_OUTPUT + i];
+	/*
+	 * The audit names the table that was attached: for a partition (the
+	 * trigger is cloned onto each), the root of its partition tree.
+	 */
+	audited = RelationGetRelid(rel);
+	if (rel->rd_rel->relispartition)
+		audited = llast_oid(get_partition_ancestors(audited));
 	cols->table_name = MemoryContextStrdup(fcinfo->flinfo->fn_mcxt,
-										   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
-																	  RelationGetRelationName(rel)));
+										   quote_qualified_identifier(get_namespace_name(get_rel_namespace(audited)),
+																	  get_rel_name(audited)));
 	if (fcinfo->flinfo->fn_extra)
 		pfree(fcinfo->flinfo->fn_extra);
 	fcinfo->flinfo->fn_extra = cols;
