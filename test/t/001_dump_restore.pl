@@ -37,6 +37,11 @@ $node->safe_psql('crm', q{
 	SELECT persona.attach('crm_leads', title => 'title');
 	INSERT INTO crm_leads VALUES (1, 'VP Sales'), (2, 'Head of Marketing');
 	SELECT persona.override('crm_leads', '2', persona => 'sales_leader');
+	INSERT INTO persona.routing_rule (rule, priority, persona, queue)
+	VALUES ('leaders_to_ae', 10, 'sales_leader', 'enterprise-ae');
+	INSERT INTO persona.content (id, title, url, kind, personas)
+	VALUES ('roi_guide', 'ROI guide for sales leaders', 'https://example.com/roi', 'guide', '{sales_leader}');
+	INSERT INTO persona.report_setting (name, value) VALUES ('low_score', '0.7');
 });
 
 my $lexicon_query = q{SELECT term, canonical, seniority, job_function, subfunction, note
@@ -50,6 +55,10 @@ my $tables_query = q{
 	UNION ALL SELECT 'ruleset_version', count(*), md5(string_agg(v::text, ',' ORDER BY version)) FROM persona.ruleset_version v
 	UNION ALL SELECT 'attached', count(*), md5(string_agg(a::text, ',' ORDER BY table_name)) FROM persona.attached a
 	UNION ALL SELECT 'audit', count(*), md5(string_agg(a::text, ',' ORDER BY id)) FROM persona.audit a
+	UNION ALL SELECT 'routing_rule', count(*), md5(string_agg(r::text, ',' ORDER BY rule)) FROM persona.routing_rule r
+	UNION ALL SELECT 'content', count(*), md5(string_agg(c::text, ',' ORDER BY id)) FROM persona.content c
+	UNION ALL SELECT 'report_setting', count(*), md5(string_agg(r::text, ',' ORDER BY name)) FROM persona.report_setting r
+	UNION ALL SELECT 'lexicon', count(*), md5(string_agg(l::text, ',' ORDER BY term)) FROM persona.lexicon l
 	UNION ALL SELECT 'crm_leads', count(*), md5(string_agg(l::text, ',' ORDER BY id)) FROM crm_leads l};
 my $tables_before = $node->safe_psql('crm', $tables_query);
 my $leads_query = q{SELECT id, title, seniority FROM leads ORDER BY id};
@@ -83,7 +92,7 @@ foreach my $db ('restored_custom', 'restored_plain')
 	is($node->safe_psql($db, q{SELECT persona.title_seniority('Chief Revenue Officer')}),
 		'cxo', "$db: the classifier works after the restore");
 	is($node->safe_psql($db, $tables_query), $tables_before,
-		"$db: profiles, roles, rules, settings, versions, attachments, audit and tags come back exactly");
+		"$db: profiles, lexicon, roles, rules, settings, versions, attachments, audit, routing, content and tags come back exactly");
 	is($node->safe_psql($db, q{SELECT count(*) FROM persona.role WHERE builtin}), '11',
 		"$db: built-in roles are not duplicated");
 	is($node->safe_psql($db, q{SELECT count(*) FROM persona.tagged_rows}), '2',
