@@ -20,6 +20,7 @@
 
 #include "catalog/pg_type.h"
 #include "common/shortest_dec.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -358,8 +359,9 @@ ruleset_attributes_from_text(const char *text, const char *path)
 }
 
 static void
-parse_profile(JsonbContainer *obj, RulesetProfile *p, const char *path)
+parse_profile(JsonbContainer *obj, void *item, const char *path)
 {
+	RulesetProfile *p = item;
 	JsonbValue *v;
 	char	   *mode;
 	char	   *employees;
@@ -393,8 +395,9 @@ parse_profile(JsonbContainer *obj, RulesetProfile *p, const char *path)
 }
 
 static void
-parse_term(JsonbContainer *obj, RulesetTerm *t, const char *path)
+parse_term(JsonbContainer *obj, void *item, const char *path)
 {
+	RulesetTerm *t = item;
 	check_keys(obj, term_keys, path);
 	t->term = get_string(obj, "term", true, path);
 	t->canonical = get_string(obj, "canonical", false, path);
@@ -404,8 +407,9 @@ parse_term(JsonbContainer *obj, RulesetTerm *t, const char *path)
 }
 
 static void
-parse_role(JsonbContainer *obj, RulesetRole *r, const char *path)
+parse_role(JsonbContainer *obj, void *item, const char *path)
 {
+	RulesetRole *r = item;
 	JsonbValue *v;
 
 	check_keys(obj, role_keys, path);
@@ -421,8 +425,9 @@ parse_role(JsonbContainer *obj, RulesetRole *r, const char *path)
 }
 
 static void
-parse_rule(JsonbContainer *obj, RulesetRoleRule *r, const char *path)
+parse_rule(JsonbContainer *obj, void *item, const char *path)
 {
+	RulesetRoleRule *r = item;
 	JsonbValue *v;
 
 	check_keys(obj, rule_keys, path);
@@ -439,27 +444,39 @@ parse_rule(JsonbContainer *obj, RulesetRoleRule *r, const char *path)
 	r->max_employees = v ? as_int(v, subpath(path, "max_employees")) : 0;
 }
 
-/* The array under key, or NULL; its items must be objects. */
-static JsonbContainer *
-get_object_array(JsonbContainer *obj, const char *key, int *n)
+typedef void (*ItemParser) (JsonbContainer *obj, void *item, const char *path);
+
+/*
+ * The array of objects under key, each read by parse into an array of
+ * items of item_size bytes (zeroed first); *n is how many.
+ */
+static void *
+parse_items(JsonbContainer *root, const char *key, size_t item_size,
+			ItemParser parse, int *n)
 {
-	JsonbValue *v = get_value(obj, key);
-	JsonbContainer *arr;
+	JsonbValue *v = get_value(root, key);
+	JsonbContainer *arr = NULL;
+	char	   *items;
+	int			i;
 
 	*n = 0;
-	if (v == NULL)
-		return NULL;
-	arr = as_container(v, true, key);
-	*n = JsonContainerSize(arr);
-	if (*n > RULESET_MAX_ITEMS)
-		ruleset_error(key, "more than %d items", RULESET_MAX_ITEMS);
-	return arr;
-}
+	if (v != NULL)
+	{
+		arr = as_container(v, true, key);
+		*n = JsonContainerSize(arr);
+		if (*n > RULESET_MAX_ITEMS)
+			ruleset_error(key, "more than %d items", RULESET_MAX_ITEMS);
+	}
+	items = palloc0(item_size * Max(*n, 1));
+	for (i = 0; i < *n; i++)
+	{
+		const char *path = itempath(key, i);
+		JsonbValue *item = getIthJsonbValueFromContainer(arr, i);
 
-static JsonbContainer *
-object_item(JsonbContainer *arr, int i, const char *path)
-{
-	return as_container(getIthJsonbValueFromContainer(arr, i), false, path);
+		CHECK_FOR_INTERRUPTS();
+		parse(as_container(item, false, path), items + i * item_size, path);
+	}
+	return items;
 }
 
 RulesetSpec *
@@ -468,9 +485,7 @@ ruleset_parse_json(const char *text)
 	RulesetSpec *spec = palloc0(sizeof(RulesetSpec));
 	Jsonb	   *jb;
 	JsonbContainer *root;
-	JsonbContainer *arr;
 	JsonbValue *v;
-	int			i;
 
 	jb = DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(text)));
 	if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_IS_SCALAR(jb))
@@ -489,41 +504,14 @@ ruleset_parse_json(const char *text)
 		ruleset_error("version", "must be a positive integer or null");
 	get_labelset(root, "buying_functions", false, &spec->buying_functions, "");
 
-	arr = get_object_array(root, "profiles", &spec->nprofiles);
-	spec->profiles = palloc0(sizeof(RulesetProfile) * Max(spec->nprofiles, 1));
-	for (i = 0; i < spec->nprofiles; i++)
-	{
-		const char *path = itempath("profiles", i);
-
-		parse_profile(object_item(arr, i, path), &spec->profiles[i], path);
-	}
-
-	arr = get_object_array(root, "lexicon", &spec->nterms);
-	spec->terms = palloc0(sizeof(RulesetTerm) * Max(spec->nterms, 1));
-	for (i = 0; i < spec->nterms; i++)
-	{
-		const char *path = itempath("lexicon", i);
-
-		parse_term(object_item(arr, i, path), &spec->terms[i], path);
-	}
-
-	arr = get_object_array(root, "roles", &spec->nroles);
-	spec->roles = palloc0(sizeof(RulesetRole) * Max(spec->nroles, 1));
-	for (i = 0; i < spec->nroles; i++)
-	{
-		const char *path = itempath("roles", i);
-
-		parse_role(object_item(arr, i, path), &spec->roles[i], path);
-	}
-
-	arr = get_object_array(root, "role_rules", &spec->nrules);
-	spec->rules = palloc0(sizeof(RulesetRoleRule) * Max(spec->nrules, 1));
-	for (i = 0; i < spec->nrules; i++)
-	{
-		const char *path = itempath("role_rules", i);
-
-		parse_rule(object_item(arr, i, path), &spec->rules[i], path);
-	}
+	spec->profiles = parse_items(root, "profiles", sizeof(RulesetProfile),
+								 parse_profile, &spec->nprofiles);
+	spec->terms = parse_items(root, "lexicon", sizeof(RulesetTerm),
+							  parse_term, &spec->nterms);
+	spec->roles = parse_items(root, "roles", sizeof(RulesetRole),
+							  parse_role, &spec->nroles);
+	spec->rules = parse_items(root, "role_rules", sizeof(RulesetRoleRule),
+							  parse_rule, &spec->nrules);
 
 	ruleset_validate(spec);
 	return spec;

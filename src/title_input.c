@@ -28,6 +28,7 @@ title_bytes_get(Datum text_datum, TitleBytes *out)
 	text	   *value;
 	const char *bytes;
 	size_t		len;
+	int			encoding;
 
 	if (VARATT_IS_EXTERNAL(raw) || VARATT_IS_COMPRESSED(raw))
 		value = (text *) PG_DETOAST_DATUM_SLICE(text_datum, 0,
@@ -39,8 +40,8 @@ title_bytes_get(Datum text_datum, TitleBytes *out)
 	bytes = VARDATA_ANY(value);
 	len = VARSIZE_ANY_EXHDR(value);
 	out->converted = NULL;
-	if (GetDatabaseEncoding() != PG_UTF8 &&
-		GetDatabaseEncoding() != PG_SQL_ASCII && len > 0)
+	encoding = GetDatabaseEncoding();
+	if (encoding != PG_UTF8 && encoding != PG_SQL_ASCII && len > 0)
 	{
 		char	   *utf8 = (char *) pg_server_to_any(bytes, (int) len, PG_UTF8);
 
