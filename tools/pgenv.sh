@@ -9,7 +9,14 @@
 set -euo pipefail
 
 PERSONA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PG_BIN=/usr/lib/postgresql/15/bin
+
+# PERSONA_PG_PREFIX=/some/dir installs persona into a private copy of the
+# PostgreSQL 15 installation under that directory (made on first use) and
+# runs the cluster from it, so two checkouts can build, test and benchmark
+# at once without overwriting each other's persona.so.  PostgreSQL finds its
+# share and lib directories relative to its binaries, so the copy works.
+PG_PREFIX=${PERSONA_PG_PREFIX:-}
+PG_BIN=$PG_PREFIX/usr/lib/postgresql/15/bin
 
 if [ "$(id -u)" = 0 ]; then
 	AS_ROOT=()
@@ -47,10 +54,21 @@ make_workdir() {
 	trap cleanup EXIT
 }
 
+# private_prefix: copy the Debian PostgreSQL 15 installation under
+# $PG_PREFIX once, for PERSONA_PG_PREFIX.
+private_prefix() {
+	[ -n "$PG_PREFIX" ] || return 0
+	[ -x "$PG_PREFIX/usr/lib/postgresql/15/bin/postgres" ] && return 0
+	"${AS_ROOT[@]}" mkdir -p "$PG_PREFIX/usr/lib/postgresql" "$PG_PREFIX/usr/share/postgresql"
+	"${AS_ROOT[@]}" cp -a /usr/lib/postgresql/15 "$PG_PREFIX/usr/lib/postgresql/"
+	"${AS_ROOT[@]}" cp -a /usr/share/postgresql/15 "$PG_PREFIX/usr/share/postgresql/"
+}
+
 # build_install [MAKEVAR=VALUE...]: build in the copy, install as root.
 build_install() {
+	private_prefix
 	(cd "$WORK/src" && "${AS_PG[@]}" make -s clean >/dev/null && "${AS_PG[@]}" make -s "$@")
-	(cd "$WORK/src" && "${AS_ROOT[@]}" make -s install "$@" >/dev/null)
+	(cd "$WORK/src" && "${AS_ROOT[@]}" make -s install ${PG_PREFIX:+DESTDIR="$PG_PREFIX"} "$@" >/dev/null)
 }
 
 # start_cluster [postgres -c options...]: a fresh UTF-8 cluster on a private
