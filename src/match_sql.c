@@ -22,6 +22,7 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/inval.h"
 #include "utils/jsonb.h"
 
@@ -175,6 +176,43 @@ persona_match_active(PG_FUNCTION_ARGS)
 	MatchCallSite *site = call_site(fcinfo);
 
 	return match_one(fcinfo, persona_active_matcher_required(), site, 0);
+}
+
+/*
+ * persona.match_persona: the persona key of persona.match alone, with no
+ * result row to build.  The key is copied: the matcher that holds it can be
+ * rebuilt by the next row while this result is still in use.
+ */
+static Datum
+match_persona_key(FunctionCallInfo fcinfo, Matcher *m, int first)
+{
+	MatchLead	lead;
+	MatchOutcome out;
+
+	lead_from_args(fcinfo, first, &lead);
+	matcher_match(m, &lead, &out, false);
+	if (out.best < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(datumCopy(m->profile_keys[out.best], false, -1));
+}
+
+PG_FUNCTION_INFO_V1(persona_match_persona);
+Datum
+persona_match_persona(PG_FUNCTION_ARGS)
+{
+	MatchCallSite *site = call_site(fcinfo);
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	return match_persona_key(fcinfo, ruleset_arg_matcher(fcinfo, site), 1);
+}
+
+PG_FUNCTION_INFO_V1(persona_match_persona_active);
+Datum
+persona_match_persona_active(PG_FUNCTION_ARGS)
+{
+	(void) call_site(fcinfo);
+	return match_persona_key(fcinfo, persona_active_matcher_required(), 0);
 }
 
 /* The buying functions a role is inferred with, for a lead of profile i. */

@@ -66,6 +66,15 @@ FROM "Sales Force"."Lead" WHERE "Id" IN ('00Q2', '00Q3') ORDER BY "Id";
 SELECT persona.release('"Sales Force"."Lead"', '00Q2');
 SELECT "Id", "Title", "Persona__c", "Buying_Role__c", persona_locked
 FROM "Sales Force"."Lead" WHERE "Id" = '00Q2';
+-- An override that confirms what the rules say still locks the row (a
+-- rep's confirmation must survive the next publish); nothing changed, so
+-- nothing is audited.
+SELECT persona.override('"Sales Force"."Lead"', '00Q4', persona => "Persona__c", role => "Buying_Role__c")
+FROM "Sales Force"."Lead" WHERE "Id" = '00Q4';
+SELECT "Id", "Persona__c", "Buying_Role__c", persona_locked
+FROM "Sales Force"."Lead" WHERE "Id" = '00Q4';
+SELECT count(*) AS manual_audit_rows FROM persona.audit WHERE row_key = '00Q4' AND manual;
+SELECT persona.release('"Sales Force"."Lead"', '00Q4');
 
 -- The audit: every change after the first tag, manual or automatic.
 SELECT table_name, row_key, old_persona, new_persona, old_role, new_role,

@@ -140,3 +140,25 @@ CREATE TEMP TABLE tagged (id int, title text,
 INSERT INTO tagged (id, title) VALUES (1, 'CEO'), (2, 'Intern');
 CREATE INDEX tagged_persona ON tagged (((persona.match('{"format":1,"profiles":[{"key":"exec","name":"Exec","seniorities":["cxo"]}]}'::persona.ruleset, title)).persona));
 SELECT id, title, persona FROM tagged ORDER BY id;
+
+-- match_persona is (persona.match(...)).persona as a scalar: the same
+-- answer for every lead, NULL where no persona is reached.
+SELECT count(*) AS leads,
+       count(*) FILTER (WHERE persona.match_persona(r.r, l.title, department => l.department,
+                            industry => l.industry, employees => l.employees,
+                            country => l.country, attrs => l.attrs)
+                        IS NOT DISTINCT FROM
+                        (persona.match(r.r, l.title, department => l.department,
+                            industry => l.industry, employees => l.employees,
+                            country => l.country, attrs => l.attrs)).persona) AS same_answer,
+       count(*) FILTER (WHERE persona.match_persona(r.r, l.title, department => l.department,
+                            industry => l.industry, employees => l.employees,
+                            country => l.country, attrs => l.attrs) IS NULL) AS no_persona
+FROM leads l, rules r WHERE r.name = 'crm';
+SELECT persona.match_persona(NULL::persona.ruleset, 'CEO') IS NULL AS null_ruleset,
+       persona.match_persona(r.r, NULL) AS null_title
+FROM rules r WHERE r.name = 'crm';
+-- IMMUTABLE, so it can index and filter.
+CREATE INDEX tagged_match_persona ON tagged (persona.match_persona('{"format":1,"profiles":[{"key":"exec","name":"Exec","seniorities":["cxo"]}]}'::persona.ruleset, title));
+SELECT id FROM tagged
+WHERE persona.match_persona('{"format":1,"profiles":[{"key":"exec","name":"Exec","seniorities":["cxo"]}]}'::persona.ruleset, title) = 'exec';

@@ -68,6 +68,8 @@ SELECT persona, round(score::numeric, 3) AS score, role, seniority, job_function
 FROM persona.match(title => 'VP Sales', employees => 200);
 SELECT persona, role, ruleset_version
 FROM persona.match(title => 'VP Sales', employees => 20);
+SELECT persona.match_persona('VP Sales', employees => 200) AS scalar_200,
+       persona.match_persona(title => 'VP Sales', employees => 20) AS scalar_20;
 
 -- Roll back to version 1: matching follows at once.
 SELECT persona.activate(1);
@@ -75,6 +77,7 @@ SELECT version, active FROM persona.ruleset_version ORDER BY version;
 SELECT persona.ruleset_version(persona.ruleset()) AS active_version;
 SELECT persona, role, ruleset_version
 FROM persona.match(title => 'VP Sales', employees => 20);
+SELECT persona.match_persona('VP Sales', employees => 20) AS scalar_after_rollback;
 -- Activating the active version changes nothing.
 SELECT persona.activate(1);
 SELECT version, active FROM persona.ruleset_version ORDER BY version;

@@ -12,7 +12,8 @@
 # Shows: attach on the partitioned table; rows inserted through the
 # coordinator are tagged (by the coordinator: EXPLAIN ANALYZE shows the
 # trigger, the shards have none); the IMMUTABLE ruleset form of
-# persona.match is shipped inside the Remote SQL; persona.retag of the
+# persona.match is shipped inside the Remote SQL, and a filter on
+# persona.match_persona is computed on the shards; persona.retag of the
 # sharded table works; overrides work through the coordinator; the tags,
 # the audit, persona.tagged_rows and every report view over the sharded
 # table equal those of a single-node copy of the same rows.
@@ -189,6 +190,17 @@ my $distribution = q{
 is($coord->safe_psql('postgres', sprintf($per_shard, $active, $active)),
 	$coord->safe_psql('single', $distribution),
 	'the shards compute the same distribution as the single node');
+# A filter on the persona a ruleset gives: persona.match_persona is a scalar,
+# so the filter is shipped to the shards whole.
+my $filter = q{SELECT count(*) FROM leads_0 WHERE persona.match_persona(%s, title, industry => industry,
+	employees => employees, country => country) = 'exec'};
+$plan = $coord->safe_psql('postgres', 'EXPLAIN (VERBOSE, COSTS OFF) ' . sprintf($filter, $literal));
+like($plan, qr/Remote SQL: SELECT count\(\*\) FROM public\.leads WHERE \(\(persona\.match_persona\('\{"format":1,/,
+	'a filter on persona.match_persona is computed on the shard');
+is($coord->safe_psql('postgres', sprintf($filter, $literal)),
+	$coord->safe_psql('postgres', sprintf(q{SELECT count(*) FROM leads_0 WHERE (persona.match(%s, title, industry => industry,
+		employees => employees, country => country)).persona = 'exec'}, $literal)),
+	'and counts what the coordinator counts with persona.match');
 like($coord->safe_psql('postgres', 'EXPLAIN (COSTS OFF) SELECT persona, count(*) FROM leads GROUP BY 1'),
 	qr/Async Foreign Scan on leads_0.*Async Foreign Scan on leads_1/s,
 	'the shards are read concurrently (async_capable)');

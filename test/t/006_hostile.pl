@@ -5,10 +5,11 @@
 # tables, for the retag procedure, which has no SET search_path); each
 # attacker function and operator writes a row into a canary table when it
 # is called.  Then, with search_path 'public, pg_catalog' (the attacker's
-# objects first) and with search_path '', a superuser installs persona and
-# uses all of it: profiles, lexicon, publish, attach, trigger inserts and
-# updates, overrides, preview, retag, detach, matching, and every view in
-# schema persona.  Everything must work and the canary must stay empty; a
+# objects first) and with search_path '', a superuser installs persona (or
+# installs the oldest release and updates it) and uses all of it:
+# profiles, lexicon, publish, attach, trigger inserts and updates,
+# overrides, preview, retag, detach, matching, and every view in schema
+# persona.  Everything must work and the canary must stay empty; a
 # row in it names the attacker object that persona called.
 use strict;
 use warnings;
@@ -40,6 +41,8 @@ $node->safe_psql('hostile_template', q{
 		AS $$ SELECT public.trap('public.title_function(text)'); SELECT 'sales'::text $$;
 	CREATE FUNCTION public.match(t text) RETURNS text LANGUAGE sql
 		AS $$ SELECT public.trap('public.match(text)'); SELECT 'owned'::text $$;
+	CREATE FUNCTION public.match_persona(t text) RETURNS text LANGUAGE sql
+		AS $$ SELECT public.trap('public.match_persona(text)'); SELECT 'owned'::text $$;
 	CREATE FUNCTION public.compile(v int DEFAULT NULL) RETURNS text LANGUAGE sql
 		AS $$ SELECT public.trap('public.compile(int)'); SELECT NULL::text $$;
 	CREATE FUNCTION public.ruleset() RETURNS text LANGUAGE sql
@@ -113,18 +116,27 @@ $node->safe_psql('hostile_template', q{
 	RESET ROLE;
 });
 
+# Installed fresh, and installed at the oldest released version and then
+# updated step by step to the default one (ALTER EXTENSION UPDATE runs the
+# upgrade scripts under the same hostile search_path).
+my $oldest = $node->safe_psql('postgres', q{
+	SELECT version FROM pg_available_extension_versions WHERE name = 'persona' ORDER BY version LIMIT 1});
+my @installs = (['installed', q{CREATE EXTENSION persona}],
+	['upgraded', qq{CREATE EXTENSION persona VERSION '$oldest'; ALTER EXTENSION persona UPDATE}]);
 my @paths = ('public, pg_catalog', '');
-for my $path (@paths)
+for my $case (map { my $install = $_; map { [$install, $_] } @paths } @installs)
 {
-	my $label = $path eq '' ? "search_path = ''" : "search_path = '$path'";
-	my $db = $path eq '' ? 'hostile_empty' : 'hostile_public';
+	my ($install, $path) = @$case;
+	my ($how, $install_sql) = @$install;
+	my $label = ($path eq '' ? "search_path = ''" : "search_path = '$path'") . ", $how";
+	my $db = ($path eq '' ? 'hostile_empty' : 'hostile_public') . "_$how";
 	$node->safe_psql('postgres', "CREATE DATABASE $db TEMPLATE hostile_template");
 	$node->safe_psql('postgres', "ALTER DATABASE $db SET search_path = " . ($path eq '' ? "''" : $path));
 	is($node->safe_psql($db, 'SHOW search_path'), $path eq '' ? '""' : $path, "$label is in force");
 
 	# Each step on its own, so one failure does not hide the next.
 	my @steps = (
-		['install', q{CREATE EXTENSION persona}],
+		['install', $install_sql],
 		['profiles and lexicon', q{
 			INSERT INTO persona.lexicon (term, canonical, seniority, job_function) VALUES ('quota carrier', 'account executive', 'entry', 'sales');
 			INSERT INTO persona.profile (key, name, title_keywords, seniorities, functions, employees, countries, attributes)
@@ -137,7 +149,8 @@ for my $path (@paths)
 			SELECT * FROM persona.title_explain('Assistant to the CEO')}],
 		['matching', q{SELECT * FROM persona.match('Sr. Dir., Rev Ops', employees => 100, country => 'US', attrs => '{"plan":"enterprise"}');
 			SELECT * FROM persona.match_all('VP Sales'); SELECT * FROM persona.explain('VP Sales', employees => 10);
-			SELECT * FROM persona.match(persona.ruleset(), 'CFO'); SELECT persona.infer_role(persona.ruleset(), 'cxo', 'finance', 100, NULL)}],
+			SELECT * FROM persona.match(persona.ruleset(), 'CFO'); SELECT persona.infer_role(persona.ruleset(), 'cxo', 'finance', 100, NULL);
+			SELECT persona.match_persona('VP Sales'), persona.match_persona(persona.ruleset(), 'CFO', employees => 10)}],
 		['attach', q{CREATE SCHEMA crm;
 			CREATE TABLE crm.leads (id bigint PRIMARY KEY, title text, department text, employees int, country text, attrs jsonb, owner_id text);
 			INSERT INTO crm.leads VALUES (1, 'VP Sales', NULL, 50, 'US', NULL, 'u1'), (2, 'Sr. Dir., Rev Ops', NULL, 100, 'US', '{"plan":"enterprise"}', 'u2');

@@ -76,17 +76,29 @@ foreach my $sql (
 is($node->safe_psql('crm', q{SELECT count(*) FROM persona.audit}), '1', 'the audit is untouched');
 
 # The grants persona hands out, exactly (README, Security and reliability).
-my $grants = $node->safe_psql('crm', q{
+my $grants_query = q{
 	SELECT c.relname, CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE g.grantee::regrole::text END, string_agg(g.privilege_type, ',' ORDER BY g.privilege_type)
 	FROM pg_class c
 	CROSS JOIN LATERAL aclexplode(c.relacl) g
 	WHERE c.relnamespace = 'persona'::regnamespace AND c.relkind IN ('r', 'v', 'm', 'S')
 	  AND g.grantee <> c.relowner
-	GROUP BY 1, 2 ORDER BY 1, 2});
+	GROUP BY 1, 2 ORDER BY 1, 2};
+my $grants = $node->safe_psql('crm', $grants_query);
 note($grants);
 my $expected_grants = do { local $/; open my $fh, '<', 'test/t/007_trusted.grants' or die $!; <$fh> };
 chomp $expected_grants;
 is($grants, $expected_grants, 'the table grants are exactly the documented ones');
+
+# The owner can also install the oldest release and update it: the upgrade
+# scripts run with the same trusted rights, and end with the same grants.
+my $oldest = $node->safe_psql('postgres', q{
+	SELECT version FROM pg_available_extension_versions WHERE name = 'persona' ORDER BY version LIMIT 1});
+$node->safe_psql('postgres', 'CREATE DATABASE crm_upgraded OWNER crm_owner');
+$node->safe_psql('crm_upgraded', "CREATE EXTENSION persona VERSION '$oldest'; ALTER EXTENSION persona UPDATE",
+	extra_params => ['-U', 'crm_owner']);
+is($node->safe_psql('crm_upgraded', q{SELECT extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'persona')
+	FROM pg_extension WHERE extname = 'persona'}), 't', "the owner updated persona from $oldest to the default version");
+is($node->safe_psql('crm_upgraded', $grants_query), $expected_grants, '... and the grants are the documented ones');
 
 $node->stop;
 done_testing();
