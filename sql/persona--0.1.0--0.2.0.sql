@@ -88,3 +88,88 @@ BEGIN
 	END IF;
 END
 $$;
+
+--
+-- What stores results of persona's functions.  The title functions and
+-- persona.match are IMMUTABLE for a given library, but a release may
+-- classify some titles differently (0.2.0 does: a larger lexicon).  Indexes,
+-- stored generated columns and materialized views built by the old library
+-- then hold old answers, and attached tables old tags under an unchanged
+-- ruleset version, until they are rebuilt.  This lists them with the
+-- command that rebuilds each.
+--
+CREATE FUNCTION persona.stored_results()
+RETURNS TABLE (object pg_catalog.text, kind pg_catalog.text, rebuild pg_catalog.text)
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	WITH dependent AS (
+		SELECT DISTINCT d.classid, d.objid
+		FROM pg_catalog.pg_depend d
+		JOIN pg_catalog.pg_proc p ON p.oid OPERATOR(pg_catalog.=) d.refobjid
+		WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
+		  AND d.deptype OPERATOR(pg_catalog.=) 'n'
+		  AND p.pronamespace OPERATOR(pg_catalog.=) 'persona'::pg_catalog.regnamespace)
+	SELECT c.oid::pg_catalog.regclass::pg_catalog.text, 'index',
+	       pg_catalog.format('REINDEX INDEX %s', c.oid::pg_catalog.regclass)
+	FROM dependent JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) dependent.objid
+	WHERE dependent.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+	  AND c.relkind OPERATOR(pg_catalog.=) ANY (ARRAY['i', 'I']::pg_catalog."char"[])
+	  AND c.relnamespace OPERATOR(pg_catalog.<>) 'persona'::pg_catalog.regnamespace
+	UNION ALL
+	-- An UPDATE recomputes a stored generated column when a column its
+	-- expression reads is assigned.
+	SELECT pg_catalog.format('%s.%I', ad.adrelid::pg_catalog.regclass, a.attname), 'generated column',
+	       pg_catalog.format('UPDATE %s SET %I = %I', ad.adrelid::pg_catalog.regclass, base.attname, base.attname)
+	FROM dependent
+	JOIN pg_catalog.pg_attrdef ad ON ad.oid OPERATOR(pg_catalog.=) dependent.objid
+	JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) ad.adrelid AND a.attnum OPERATOR(pg_catalog.=) ad.adnum
+	CROSS JOIN LATERAL (
+		SELECT b.attname FROM pg_catalog.pg_depend bd
+		JOIN pg_catalog.pg_attribute b ON b.attrelid OPERATOR(pg_catalog.=) bd.refobjid AND b.attnum OPERATOR(pg_catalog.=) bd.refobjsubid
+		WHERE bd.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+		  AND bd.objid OPERATOR(pg_catalog.=) ad.oid
+		  AND bd.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+		  AND bd.refobjsubid OPERATOR(pg_catalog.>) 0
+		ORDER BY b.attnum LIMIT 1) base
+	WHERE dependent.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_attrdef'::pg_catalog.regclass
+	  AND a.attgenerated OPERATOR(pg_catalog.=) 's'
+	UNION ALL
+	SELECT DISTINCT r.ev_class::pg_catalog.regclass::pg_catalog.text, 'materialized view',
+	       pg_catalog.format('REFRESH MATERIALIZED VIEW %s', r.ev_class::pg_catalog.regclass)
+	FROM dependent
+	JOIN pg_catalog.pg_rewrite r ON r.oid OPERATOR(pg_catalog.=) dependent.objid
+	JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) r.ev_class
+	WHERE dependent.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+	  AND c.relkind OPERATOR(pg_catalog.=) 'm'
+	  AND c.relnamespace OPERATOR(pg_catalog.<>) 'persona'::pg_catalog.regnamespace
+	UNION ALL
+	SELECT a.table_name::pg_catalog.text, 'attached table',
+	       pg_catalog.format('CALL persona.retag(%L, all_rows => true)', a.table_name)
+	FROM persona.attached a
+	UNION ALL
+	-- persona's report snapshots hold tags: refresh them after the retags.
+	SELECT 'persona report snapshots', 'report snapshots', 'SELECT persona.refresh_reports()'
+	WHERE EXISTS (SELECT FROM persona.attached)
+	ORDER BY 2, 1
+$$;
+COMMENT ON FUNCTION persona.stored_results() IS
+'the indexes, stored generated columns, materialized views, attached tables and report snapshots that hold results of persona''s functions, with the command that rebuilds each (in this order) after an update that changes classification';
+
+-- This update changes classification: say what to rebuild.  A WARNING,
+-- as extension scripts run with client_min_messages at least warning.
+DO $$
+DECLARE
+	n pg_catalog.int8;
+	commands pg_catalog.text;
+BEGIN
+	SELECT pg_catalog.count(*), pg_catalog.string_agg(s.rebuild, E';\n')
+	INTO n, commands
+	FROM persona.stored_results() s;
+	IF n OPERATOR(pg_catalog.>) 0 THEN
+		RAISE WARNING 'persona 0.2.0 classifies some job titles differently from 0.1.0; % objects hold answers of the old version', n
+			USING DETAIL = commands OPERATOR(pg_catalog.||) ';',
+			      HINT = 'Run these commands to rebuild them; SELECT * FROM persona.stored_results() lists them again.';
+	END IF;
+END
+$$;
