@@ -15,6 +15,7 @@ PERSONA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # runs the cluster from it, so two checkouts can build, test and benchmark
 # at once without overwriting each other's persona.so.  PostgreSQL finds its
 # share and lib directories relative to its binaries, so the copy works.
+# (TAP tests run the copy's initdb when make is given bindir=$PG_BIN.)
 PG_PREFIX=${PERSONA_PG_PREFIX:-}
 PG_BIN=$PG_PREFIX/usr/lib/postgresql/15/bin
 
