@@ -1110,13 +1110,6 @@ unit_unknown(Unit *u, const char *w, int n)
 	u->lang = 0;
 }
 
-/*
- * The singular of an unknown plural of a role noun: "Logisticians",
- * "Fundraisers", "analistas", "contadores" are the word without its "s"
- * (or "es").  Only single role words of at least four letters without a
- * level of their own are tried ("Leads" and "associés" are not people
- * here).
- */
 /* "of", "de", "d'", "en", "von": what follows names the work, not the person */
 static int
 is_preposition(const char *w, int n)
@@ -1136,6 +1129,12 @@ is_preposition(const char *w, int n)
 	return 0;
 }
 
+/*
+ * The singular of an unknown plural of a role noun: "Fundraisers",
+ * "analistas", "desarrolladores" are the word without its "s" (or "es").
+ * Only single role words of at least four letters without a level of
+ * their own are tried ("Leads" and "associés" are not people here).
+ */
 static int
 find_singular(const char *w, int n)
 {
@@ -1294,8 +1293,7 @@ static void
 match_builtin(Ctx *c)
 {
 	int			i = 0;
-	int			p;
-	int			k;
+	int			pl;
 	int			plural_u[MAX_PLURALS];	/* units read as a singular */
 	int			plural_tok[MAX_PLURALS];
 	int			nplural = 0;
@@ -1363,7 +1361,6 @@ match_builtin(Ctx *c)
 			Part		parts[3];
 			int			np = 0;
 			int			p;
-
 			int			e = -1;
 
 			if (t->flen >= MIN_PLURAL && t->flen <= MAX_LEX_WORD &&
@@ -1420,20 +1417,22 @@ match_builtin(Ctx *c)
 	 * does: "Software Developers", "analistas de datos"; not "Artists
 	 * Materials Sales Representative" or "directeur des recherches
 	 * exécutives", where it is what they work on, nor after a
-	 * preposition ("montador de aparatos médicos").
+	 * preposition ("montador de aparatos médicos").  Of two plurals in a
+	 * segment ("Waiters and Waitresses") the last stays.
 	 */
-	for (p = 0; p < nplural; p++)
+	for (pl = 0; pl < nplural; pl++)
 	{
-		Unit	   *pu = &c->unit[plural_u[p]];
-		const Token *t = &c->tok[plural_tok[p]];
+		Unit	   *pu = &c->unit[plural_u[pl]];
+		const Token *t = &c->tok[plural_tok[pl]];
 		int			v;
+		int			k;
 
 		for (v = 0; v < c->nunit; v++)
-			if (v != plural_u[p] && c->unit[v].seg == pu->seg &&
+			if (v != plural_u[pl] && c->unit[v].seg == pu->seg &&
 				(c->unit[v].sen != PERSONA_SEN_NONE ||
 				 (c->unit[v].flags & LEX_ROLE)))
 				break;
-		for (k = plural_tok[p] - 1; v == c->nunit && k >= 0 && c->tok[k].seg == t->seg; k--)
+		for (k = plural_tok[pl] - 1; v == c->nunit && k >= 0 && c->tok[k].seg == t->seg; k--)
 			if (is_preposition(c->fold + c->tok[k].fstart, c->tok[k].flen))
 				v = -1;
 		if (v != c->nunit)
