@@ -337,6 +337,10 @@ test_function(void)
 	/* "Personal" is German HR only beside other German words */
 	EXPECT("Personal Banker", ENTRY, FINANCE);
 	EXPECT("Leiter Personal", HEAD, HR);
+	/* a quality auditor audits quality, not accounts */
+	EXPECT("Quality Auditor", ENTRY, QUALITY);
+	EXPECT("auditrice qualité", ENTRY, QUALITY);
+	EXPECT("Internal Auditor", ENTRY, FINANCE);
 }
 
 /* Plurals of role nouns: the people only when they are the head noun */
