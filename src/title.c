@@ -39,6 +39,8 @@
 /* Longer tokens cannot be lexicon words; compounds are bounded too. */
 #define MAX_LEX_WORD	40
 #define MIN_COMPOUND	6
+#define MIN_PLURAL	5			/* a singular of at least four letters */
+#define MAX_PLURALS	4
 #define MAX_PHRASE		8
 
 /*
@@ -1108,6 +1110,52 @@ unit_unknown(Unit *u, const char *w, int n)
 	u->lang = 0;
 }
 
+/* "of", "de", "d'", "en", "von": what follows names the work, not the person */
+static int
+is_preposition(const char *w, int n)
+{
+	static const char *const preps[] = {
+		"of", "for", "in", "on", "at", "to", "de", "d", "des", "del", "du", "da",
+		"do", "dos", "das", "di", "en", "aux", "au", "para", "pour", "per", "von",
+		"van", "voor", "fur", "bei", "con", "avec", "com", "met", "mit", NULL
+	};
+	int			i;
+
+	if (n > 4)
+		return 0;
+	for (i = 0; preps[i]; i++)
+		if (strncmp(preps[i], w, (size_t) n) == 0 && preps[i][n] == '\0')
+			return 1;
+	return 0;
+}
+
+/*
+ * The singular of an unknown plural of a role noun: "Fundraisers",
+ * "analistas", "desarrolladores" are the word without its "s" (or "es").
+ * Only single role words of at least four letters without a level of
+ * their own are tried ("Leads" and "associés" are not people here).
+ */
+static int
+find_singular(const char *w, int n)
+{
+	int			e;
+	int			k;
+
+	for (k = 1; k <= 2; k++)
+	{
+		if (k == 2 && w[n - 2] != 'e')
+			break;
+		if (n - k < MIN_PLURAL - 1)
+			break;
+		e = lex_find_word(word_hash(w, n - k), w, n - k);
+		if (e >= 0 && (persona_lexicon[e].flags & (LEX_ROLE | LEX_PREFIXONLY)) == LEX_ROLE &&
+			(persona_lexicon[e].sen == PERSONA_SEN_NONE ||
+			 persona_lexicon[e].sen == PERSONA_SEN_ENTRY))
+			return e;
+	}
+	return -1;
+}
+
 /*
  * A German compound modifier: the word itself, or without a linking "s"
  * (Vertriebs-), "n"/"en" (Kunden-: listed as words) or "e".
@@ -1245,6 +1293,10 @@ static void
 match_builtin(Ctx *c)
 {
 	int			i = 0;
+	int			pl;
+	int			plural_u[MAX_PLURALS];	/* units read as a singular */
+	int			plural_tok[MAX_PLURALS];
+	int			nplural = 0;
 
 	c->nunit = 0;
 	c->allflags = 0;
@@ -1309,7 +1361,23 @@ match_builtin(Ctx *c)
 			Part		parts[3];
 			int			np = 0;
 			int			p;
+			int			e = -1;
 
+			if (t->flen >= MIN_PLURAL && t->flen <= MAX_LEX_WORD &&
+				c->fold[t->fstart + t->flen - 1] == 's' && nplural < MAX_PLURALS)
+				e = find_singular(c->fold + t->fstart, t->flen);
+			if (e >= 0)
+			{
+				u = new_unit(c, i, 1);
+				if (!u)
+					return;
+				unit_from_entry(u, e, PERSONA_RULE_WORD);
+				c->allflags |= u->flags;
+				plural_u[nplural] = c->nunit - 1;
+				plural_tok[nplural++] = i;
+				i++;
+				continue;
+			}
 			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
 				head_end_known(c->fold + t->fstart + t->flen - 3))
 				np = split_compound(c->fold + t->fstart, t->flen, parts);
@@ -1342,6 +1410,33 @@ match_builtin(Ctx *c)
 			}
 		}
 		i += bestn;
+	}
+
+	/*
+	 * A plural names the people only when no other word of its segment
+	 * does: "Software Developers", "analistas de datos"; not "Artists
+	 * Materials Sales Representative" or "directeur des recherches
+	 * exécutives", where it is what they work on, nor after a
+	 * preposition ("montador de aparatos médicos").  Of two plurals in a
+	 * segment ("Waiters and Waitresses") the last stays.
+	 */
+	for (pl = 0; pl < nplural; pl++)
+	{
+		Unit	   *pu = &c->unit[plural_u[pl]];
+		const Token *t = &c->tok[plural_tok[pl]];
+		int			v;
+		int			k;
+
+		for (v = 0; v < c->nunit; v++)
+			if (v != plural_u[pl] && c->unit[v].seg == pu->seg &&
+				(c->unit[v].sen != PERSONA_SEN_NONE ||
+				 (c->unit[v].flags & LEX_ROLE)))
+				break;
+		for (k = plural_tok[pl] - 1; v == c->nunit && k >= 0 && c->tok[k].seg == t->seg; k--)
+			if (is_preposition(c->fold + c->tok[k].fstart, c->tok[k].flen))
+				v = -1;
+		if (v != c->nunit)
+			unit_unknown(pu, c->fold + t->fstart, t->flen);
 	}
 }
 

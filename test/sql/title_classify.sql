@@ -346,7 +346,12 @@ INSERT INTO title_case VALUES
 ('Cazatalentos', 'entry', 'hr', 'fr/es role nouns'),
 ('Procureur', 'entry', 'legal', 'fr/es role nouns'),
 ('Proviseure de lycée', 'head', 'education', 'school principal is head'),
-('Socio Amministratore', 'partner', NULL, 'it: socio is partner');
+('Socio Amministratore', 'partner', NULL, 'it: socio is partner'),
+('Software Developers', 'entry', 'engineering', 'plural role noun as head'),
+('analistas de sistemas', 'entry', 'it', 'plural role noun as head'),
+('Artists Materials Sales Representative', 'entry', 'sales', 'plural beside another role is what they work on'),
+('Responsable assurance qualité', 'manager', 'quality', 'fr/es quality assurance is not insurance'),
+('Director de Redes Sociales', 'director', 'marketing', 'fr/es social media');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule

@@ -202,7 +202,8 @@ test_lexicon_fixed_points(void)
 	{
 		const PersonaLexEntry *e = &persona_lexicon[i];
 
-		if (e->canon[0] == '\0')
+		/* a phrase's first word alone is never written out as this entry */
+		if (e->canon[0] == '\0' || (e->flags & LEX_PREFIXONLY))
 			continue;
 		persona_title_normalize(e->canon, strlen(e->canon), NULL, out, sizeof(out));
 		if (strcmp(out, e->canon) != 0)
@@ -336,6 +337,26 @@ test_function(void)
 	/* "Personal" is German HR only beside other German words */
 	EXPECT("Personal Banker", ENTRY, FINANCE);
 	EXPECT("Leiter Personal", HEAD, HR);
+	/* a quality auditor audits quality, not accounts */
+	EXPECT("Quality Auditor", ENTRY, QUALITY);
+	EXPECT("auditrice qualité", ENTRY, QUALITY);
+	EXPECT("Internal Auditor", ENTRY, FINANCE);
+}
+
+/* Plurals of role nouns: the people only when they are the head noun */
+static void
+test_plurals(void)
+{
+	EXPECT("Fundraisers", ENTRY, BUSINESS_DEVELOPMENT);
+	EXPECT("Software Developers", ENTRY, ENGINEERING);
+	EXPECT("analistas de sistemas", ENTRY, IT);
+	EXPECT("desarrolladores web", ENTRY, ENGINEERING);
+	/* another person word or a preposition before it: what they work on */
+	EXPECT("Artists Materials Sales Representative", ENTRY, SALES);
+	EXPECT("montador de aparatos médicos", NONE, NONE);
+	/* words with a level of their own are not read as plurals */
+	EXPECT("Assembler, Flexible Leads", ENTRY, TRADES_MANUFACTURING);
+	EXPECT_NORM("Biostatisticians", "biostatistician");
 }
 
 static void
@@ -592,6 +613,7 @@ main(void)
 	test_lexicon_fixed_points();
 	test_seniority();
 	test_function();
+	test_plurals();
 	test_languages();
 	test_evidence();
 	test_user_lexicon();
