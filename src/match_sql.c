@@ -133,7 +133,8 @@ result_tuple(const Matcher *m, TupleDesc td, int profile, float4 score,
 	values[3] = nulls[3] ? (Datum) 0 : persona_seniority_datum(m->seniority);
 	nulls[4] = m->function == PERSONA_FN_NONE;
 	values[4] = nulls[4] ? (Datum) 0 : persona_function_datum(m->function);
-	values[5] = nullable_text(profile >= 0 ? spec->profiles[profile].name : NULL, &nulls[5]);
+	nulls[5] = profile < 0;
+	values[5] = nulls[5] ? (Datum) 0 : m->profile_names[profile];
 	nulls[6] = runner_up < 0;
 	values[6] = nulls[6] ? (Datum) 0 : m->profile_keys[runner_up];
 	values[7] = Float4GetDatum(runner_up_score);

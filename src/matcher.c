@@ -21,6 +21,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -44,60 +45,94 @@ static const float4 criterion_weight[CRIT_COUNT] = {
 #define SECONDARY_FUNCTION_QUALITY 0.75f
 
 /*
- * A word's hash, eight bytes at a time (a title's words are hashed per row,
- * so this is on the hot path).  Keywords and titles use the same function,
- * and a hash match is always confirmed by comparing the bytes.
+ * Words of normalised strings are hashed eight bytes at a time.  Both a
+ * row's normalised title (PersonaTitle.normalized) and a normalised keyword
+ * (normalize below) are NUL-terminated in a buffer of PERSONA_NORM_MAX
+ * bytes, so eight bytes can be loaded at once wherever they fit in it;
+ * bytes after the word are masked off and never counted.
  */
-static inline uint32
-word_hash(const char *s, int len)
+#define ALL_BYTES(b)	(UINT64CONST(0x0101010101010101) * (b))
+
+/* The first n (0..8) bytes of x in memory order, the rest zero. */
+static inline uint64
+first_bytes(uint64 x, int n)
 {
-	uint64		h = (uint64) len * UINT64CONST(0x9E3779B97F4A7C15);
+	static const uint8 ones_then_zeros[16] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0
+	};
+	uint64		mask;
 
-	while (len > 0)
-	{
-		uint64		chunk = 0;
-		int			n = Min(len, 8);
+	memcpy(&mask, ones_then_zeros + 8 - n, 8);
+	return x & mask;
+}
 
-		memcpy(&chunk, s, n);
-		h = (h ^ chunk) * UINT64CONST(0xBF58476D1CE4E5B9);
-		h ^= h >> 31;
-		s += n;
-		len -= n;
-	}
-	return (uint32) (h ^ (h >> 32));
+/* How many bytes of x (in memory order) come before a space or a NUL. */
+static inline int
+bytes_before_separator(uint64 x)
+{
+#ifndef WORDS_BIGENDIAN
+	/* The classic zero-byte test: exact for the lowest byte it marks. */
+	uint64		spaces = x ^ ALL_BYTES(' ');
+	uint64		marks = (((spaces - ALL_BYTES(1)) & ~spaces) |
+						 ((x - ALL_BYTES(1)) & ~x)) & ALL_BYTES(0x80);
+
+	return marks ? pg_rightmost_one_pos64(marks) / 8 : 8;
+#else
+	const char *b = (const char *) &x;
+	int			k = 0;
+
+	while (k < 8 && b[k] != ' ' && b[k] != '\0')
+		k++;
+	return k;
+#endif
 }
 
 /*
- * Hash the space-separated words of a normalised string.  starts/ends may
- * be NULL; at most max words are kept (the rest of a very long title is
- * not matched against).
+ * Hash the space-separated words of a normalised string of len bytes,
+ * keeping each word's bytes in starts/ends; at most max words are kept
+ * (the rest of a very long title is not matched against).  Keywords and
+ * titles are split by this same function, and a hash match is always
+ * confirmed by comparing the bytes.  This runs over every row's title:
+ * a word of up to eight bytes, the usual one, is one load and one multiply,
+ * with no loop over its bytes (whose exit mispredicted at every word).
  */
 static int
 split_words(const char *s, int len, uint32 *hashes, uint16 *starts,
 			uint16 *ends, int max)
 {
+	const char *buf_end = s + PERSONA_NORM_MAX;
 	int			n = 0;
 	int			i = 0;
 
-	while (i < len && n < max)
+	while (n < max)
 	{
+		uint64		h = UINT64CONST(0x9E3779B97F4A7C15);
 		int			start;
 
 		while (i < len && s[i] == ' ')
 			i++;
+		if (i >= len)
+			break;
 		start = i;
-		while (i < len && s[i] != ' ')
-			i++;
-		if (i > start)
+		for (;;)
 		{
-			hashes[n] = word_hash(s + start, i - start);
-			if (starts)
-			{
-				starts[n] = (uint16) start;
-				ends[n] = (uint16) i;
-			}
-			n++;
+			uint64		x = 0;
+			int			k;
+
+			if (likely(s + i + 8 <= buf_end))
+				memcpy(&x, s + i, 8);	/* one load */
+			else
+				memcpy(&x, s + i, len - i);
+			k = Min(bytes_before_separator(x), len - i);
+			h = (h ^ first_bytes(x, k)) * UINT64CONST(0xBF58476D1CE4E5B9);
+			i += k;
+			if (k < 8)
+				break;
 		}
+		hashes[n] = (uint32) (h ^ (h >> 29));
+		starts[n] = (uint16) start;
+		ends[n] = (uint16) i;
+		n++;
 	}
 	return n;
 }
@@ -204,7 +239,9 @@ compile_keywords(Matcher *m, const TextList *list)
 	{
 		char	   *norm = normalize(list->items[i], &m->lexicon);
 		uint32		hashes[MATCH_MAX_WORDS];
-		int			n = split_words(norm, strlen(norm), hashes, NULL, NULL,
+		uint16		starts[MATCH_MAX_WORDS];
+		uint16		ends[MATCH_MAX_WORDS];
+		int			n = split_words(norm, strlen(norm), hashes, starts, ends,
 									MATCH_MAX_WORDS);
 
 		kws[i].nwords = n;
@@ -293,6 +330,26 @@ compile_attributes(MatchProfile *mp, const char *json)
 	mp->nattributes = n;
 }
 
+/*
+ * A lead's seniority and functions as bits the quick test reads: seniority
+ * s is bit s + 1 (bit 0 is "unknown", which no set criterion accepts); a
+ * function f is bit f, and LEAD_ANY_FUNCTION is in every lead's bits so a
+ * profile that sets no functions accepts a lead with none.
+ */
+#define LEAD_ANY_FUNCTION ((uint32) 1 << 31)
+StaticAssertDecl(PERSONA_SEN_COUNT + 1 < 32 && PERSONA_FN_COUNT < 31,
+				 "seniority and function bits must fit in the quick test's masks");
+
+static void
+compile_quick_test(MatchProfile *mp)
+{
+	const RulesetProfile *p = mp->profile;
+
+	mp->quick_reject = !p->weighted;
+	mp->seniority_mask = p->seniorities.present ? p->seniorities.bits << 1 : ~(uint32) 0;
+	mp->function_mask = p->functions.present ? p->functions.bits : ~(uint32) 0;
+}
+
 /* The weight of everything a profile sets, but the title_exclude veto. */
 static float4
 profile_weight(const RulesetProfile *p, const MatchProfile *mp)
@@ -334,6 +391,7 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 		if (p->attributes)
 			compile_attributes(mp, p->attributes);
 		mp->total_weight = profile_weight(p, mp);
+		compile_quick_test(mp);
 	}
 	index_keywords(m);
 	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
@@ -350,8 +408,12 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 				m->rule_role[i] = j;
 	}
 	m->profile_keys = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
+	m->profile_names = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
 	for (i = 0; i < m->spec->nprofiles; i++)
+	{
 		m->profile_keys[i] = CStringGetTextDatum(m->spec->profiles[i].key);
+		m->profile_names[i] = CStringGetTextDatum(m->spec->profiles[i].name);
+	}
 	m->role_codes = palloc(sizeof(Datum) * Max(m->spec->nroles, 1));
 	for (i = 0; i < m->spec->nroles; i++)
 		m->role_codes[i] = CStringGetTextDatum(m->spec->roles[i].code);
@@ -664,6 +726,29 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 		  !rec->criteria[CRIT_TITLE_EXCLUDE].held);
 }
 
+/*
+ * Can the profile match at all?  For an 'all' profile, the seniority,
+ * functions and employees criteria decide most leads, and are each one AND
+ * or comparison here: the same answers eval_profile would give, without
+ * its bookkeeping.  A 'weighted' profile can survive an unmet criterion,
+ * so it always goes on to eval_profile.
+ */
+static inline bool
+profile_may_match(const MatchProfile *mp, const MatchLead *lead,
+				  uint32 seniority_bit, uint32 function_bits)
+{
+	const RulesetProfile *p = mp->profile;
+
+	if (!mp->quick_reject)
+		return true;
+	if ((seniority_bit & mp->seniority_mask) == 0 ||
+		(function_bits & mp->function_mask) == 0)
+		return false;
+	return !p->has_employees ||
+		(lead->has_employees && lead->employees >= p->employees_lo &&
+		 lead->employees < p->employees_hi);
+}
+
 /* Is profile a a better match than profile b?  Score, priority, key. */
 static bool
 better(const Matcher *m, int a, int b)
@@ -680,13 +765,25 @@ matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out,
 			  bool detail)
 {
 	const LabelSet *buying;
+	uint32		seniority_bit;
+	uint32		function_bits;
 	int			i;
 
 	prepare_lead(m, lead);
+	seniority_bit = (uint32) 1 << (m->seniority + 1);
+	function_bits = m->functions | LEAD_ANY_FUNCTION |
+		(m->function >= 0 ? (uint32) 1 << m->function : 0);
 
 	out->best = out->runner_up = -1;
 	for (i = 0; i < m->spec->nprofiles; i++)
 	{
+		/* explain wants every criterion of every profile: no shortcut */
+		if (!detail && !profile_may_match(&m->profiles[i], lead, seniority_bit, function_bits))
+		{
+			m->results[i].score = 0;
+			m->results[i].reached = false;
+			continue;
+		}
 		eval_profile(m, &m->profiles[i], lead, &m->results[i], detail);
 		if (!m->results[i].reached)
 			continue;

@@ -98,6 +98,15 @@ typedef struct MatchProfile
 	int			nattributes;
 	MatchAttribute *attributes;
 	float4		total_weight;	/* of every criterion it sets */
+
+	/*
+	 * The quick test of an 'all' profile (see profile_may_match): the lead
+	 * seniority and function bits that can meet its criteria, every bit
+	 * when it sets none.
+	 */
+	bool		quick_reject;	/* 'all' mode: one unmet criterion rejects */
+	uint32		seniority_mask;
+	uint32		function_mask;
 } MatchProfile;
 
 #define MATCH_MAX_WORDS 256
@@ -111,8 +120,9 @@ typedef struct Matcher
 	PersonaLexicon lexicon;		/* the user lexicon, as the classifier reads it */
 	MatchProfile *profiles;
 	ProfileResult *results;		/* per profile, for the row last matched */
-	Datum	   *profile_keys;	/* text Datums of the profile keys and the */
-	Datum	   *role_codes;		/* role codes, made once so a row needs none */
+	Datum	   *profile_keys;	/* text Datums of the profile keys, names */
+	Datum	   *profile_names;	/* and role codes, made once so a row */
+	Datum	   *role_codes;		/* needs none */
 	int		   *rule_role;		/* role index of each role rule */
 
 	/* Every keyword of every profile, hashed by its first word. */
