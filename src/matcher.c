@@ -337,8 +337,8 @@ compile_attributes(MatchProfile *mp, const char *json)
  * profile that sets no functions accepts a lead with none.
  */
 #define LEAD_ANY_FUNCTION ((uint32) 1 << 31)
-StaticAssertDecl(PERSONA_SEN_COUNT + 1 < 32 && PERSONA_FN_COUNT < 31,
-				 "seniority and function bits must fit in the quick test's masks");
+StaticAssertDecl(PERSONA_SEN_COUNT + 1 < 32 && PERSONA_FN_COUNT + 1 < 31,
+				 "seniority and function bits must fit in the masks of the quick tests");
 
 static void
 compile_quick_test(MatchProfile *mp)
@@ -361,6 +361,39 @@ profile_weight(const RulesetProfile *p, const MatchProfile *mp)
 		(p->countries.n > 0 ? criterion_weight[CRIT_COUNTRIES] : 0) +
 		(p->title_keywords.n > 0 ? criterion_weight[CRIT_TITLE_KEYWORDS] : 0) +
 		(mp->nattributes > 0 ? criterion_weight[CRIT_ATTRIBUTES] : 0);
+}
+
+/*
+ * The role rules as masks, so that a rule is three ANDs: seniority s is
+ * bit s + 1 and function f bit f + 1 (bit 0 is "unknown", which no set
+ * condition accepts); the buying-function condition is one of the
+ * BUYING_* bits below.
+ */
+#define BUYING_UNKNOWN	1		/* the lead's function is unknown */
+#define BUYING_IN		2		/* it is one of the buying functions */
+#define BUYING_OUT		4		/* it is not */
+
+static void
+compile_role_rules(Matcher *m)
+{
+	int			i;
+
+	m->rule_tests = palloc(sizeof(RoleRuleTest) * Max(m->spec->nrules, 1));
+	for (i = 0; i < m->spec->nrules; i++)
+	{
+		const RulesetRoleRule *r = &m->spec->rules[i];
+		RoleRuleTest *t = &m->rule_tests[i];
+		int			j;
+
+		t->seniority_mask = r->seniorities.present ? r->seniorities.bits << 1 : ~(uint32) 0;
+		t->function_mask = r->functions.present ? r->functions.bits << 1 : ~(uint32) 0;
+		t->buying_mask = r->buying_function < 0 ? BUYING_UNKNOWN | BUYING_IN | BUYING_OUT :
+			r->buying_function == 1 ? BUYING_IN : BUYING_OUT;
+		t->role = -1;
+		for (j = 0; j < m->spec->nroles; j++)
+			if (strcmp(m->spec->roles[j].code, r->role) == 0)
+				t->role = j;
+	}
 }
 
 Matcher *
@@ -397,16 +430,7 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->kw_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->ex_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
-	m->rule_role = palloc(sizeof(int) * Max(m->spec->nrules, 1));
-	for (i = 0; i < m->spec->nrules; i++)
-	{
-		int			j;
-
-		m->rule_role[i] = -1;
-		for (j = 0; j < m->spec->nroles; j++)
-			if (strcmp(m->spec->roles[j].code, m->spec->rules[i].role) == 0)
-				m->rule_role[i] = j;
-	}
+	compile_role_rules(m);
 	m->profile_keys = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
 	m->profile_names = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
 	for (i = 0; i < m->spec->nprofiles; i++)
@@ -702,7 +726,8 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 			scan_keywords(m);
 		/* A longer keyword covering more of the title is a stronger match. */
 		COUNT_CRITERION(CRIT_TITLE_KEYWORDS, m->kw_longest[i] > 0,
-						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)),
+						m->kw_longest[i] > 0 ?
+						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)) : 0,
 						m->kw_which[i]);
 	}
 
@@ -832,28 +857,27 @@ matcher_infer_role(const Matcher *m, int seniority, int function,
 				   const LabelSet *buying_functions)
 {
 	const RulesetSpec *spec = m->spec;
+	uint32		seniority_bit = (uint32) 1 << (seniority + 1);
+	uint32		function_bit = (uint32) 1 << (function + 1);
+	uint32		buying_bit = function == PERSONA_FN_NONE ? BUYING_UNKNOWN :
+		labelset_contains(buying_functions, function) ? BUYING_IN : BUYING_OUT;
 	int			i;
 
 	for (i = 0; i < spec->nrules; i++)
 	{
 		const RulesetRoleRule *r = &spec->rules[i];
+		const RoleRuleTest *t = &m->rule_tests[i];
 
 		/* An unknown value never meets a condition that constrains it. */
-		if (r->seniorities.present && !labelset_contains(&r->seniorities, seniority))
+		if ((seniority_bit & t->seniority_mask) == 0 ||
+			(function_bit & t->function_mask) == 0 ||
+			(buying_bit & t->buying_mask) == 0)
 			continue;
-		if (r->functions.present && !labelset_contains(&r->functions, function))
-			continue;
-		if (r->buying_function >= 0)
-		{
-			if (function == PERSONA_FN_NONE ||
-				labelset_contains(buying_functions, function) != (r->buying_function == 1))
-				continue;
-		}
 		if (r->has_min_employees && (!has_employees || employees < r->min_employees))
 			continue;
 		if (r->has_max_employees && (!has_employees || employees >= r->max_employees))
 			continue;
-		return m->rule_role[i];
+		return t->role;
 	}
 	return -1;
 }

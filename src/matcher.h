@@ -109,6 +109,15 @@ typedef struct MatchProfile
 	uint32		function_mask;
 } MatchProfile;
 
+/* A role rule's conditions on seniority, function and buying function. */
+typedef struct RoleRuleTest
+{
+	uint32		seniority_mask;
+	uint32		function_mask;
+	uint32		buying_mask;
+	int			role;			/* index into spec->roles, or -1 */
+} RoleRuleTest;
+
 #define MATCH_MAX_WORDS 256
 
 typedef struct Matcher
@@ -123,7 +132,7 @@ typedef struct Matcher
 	Datum	   *profile_keys;	/* text Datums of the profile keys, names */
 	Datum	   *profile_names;	/* and role codes, made once so a row */
 	Datum	   *role_codes;		/* needs none */
-	int		   *rule_role;		/* role index of each role rule */
+	RoleRuleTest *rule_tests;	/* per role rule, in order */
 
 	/* Every keyword of every profile, hashed by its first word. */
 	int			nbuckets;		/* a power of two */
