@@ -396,6 +396,21 @@ compile_role_rules(Matcher *m)
 	}
 }
 
+/*
+ * Do any profile's keywords or exclusions read the title's normalised
+ * words?  When none does, a row is classified without writing them.
+ */
+static bool
+ruleset_reads_title_words(const RulesetSpec *spec)
+{
+	int			i;
+
+	for (i = 0; i < spec->nprofiles; i++)
+		if (spec->profiles[i].title_keywords.n > 0 || spec->profiles[i].title_exclude.n > 0)
+			return true;
+	return false;
+}
+
 Matcher *
 matcher_build(const RulesetData *ruleset, MemoryContext parent)
 {
@@ -427,6 +442,8 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 		compile_quick_test(mp);
 	}
 	index_keywords(m);
+	m->title_flags = ruleset_reads_title_words(m->spec) ? PERSONA_CLASSIFY_NO_EVIDENCE :
+		PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED;
 	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->kw_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->ex_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
@@ -461,11 +478,11 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 	{
 		title_bytes_get(lead->title, &tb);
 		persona_title_classify_flags(tb.data, tb.len, &m->lexicon,
-									 PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
+									 m->title_flags, &m->title);
 		title_bytes_free(&tb);
 	}
 	else
-		persona_title_classify_flags("", 0, &m->lexicon, PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
+		persona_title_classify_flags("", 0, &m->lexicon, m->title_flags, &m->title);
 
 	m->seniority = m->title.seniority;
 	m->function = m->title.function;

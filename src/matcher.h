@@ -127,6 +127,7 @@ typedef struct Matcher
 	uint64		hash;			/* of the ruleset it was built from */
 	int32		size;
 	PersonaLexicon lexicon;		/* the user lexicon, as the classifier reads it */
+	int			title_flags;	/* classify titles for only what is read */
 	MatchProfile *profiles;
 	ProfileResult *results;		/* per profile, for the row last matched */
 	Datum	   *profile_keys;	/* text Datums of the profile keys, names */
