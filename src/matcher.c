@@ -529,24 +529,25 @@ static void
 scan_keywords(Matcher *m)
 {
 	int			nprofiles = m->spec->nprofiles;
+	const int  *buckets = m->buckets;
+	const KeywordRef *refs = m->refs;
+	uint32		bucket_mask = m->nbuckets - 1;
 	int			i;
 
 	m->nwords = split_words(m->title.normalized, m->title.normalized_len,
 							m->words, m->word_start, m->word_end,
 							MATCH_MAX_WORDS);
-	for (i = 0; i < nprofiles; i++)
-	{
-		m->kw_longest[i] = 0;
-		m->kw_which[i] = -1;
-		m->ex_which[i] = -1;
-	}
+	/* None found yet: 0 words, and -1 (every byte 0xff) for no keyword. */
+	memset(m->kw_longest, 0, sizeof(int) * nprofiles);
+	memset(m->kw_which, 0xff, sizeof(int) * nprofiles);
+	memset(m->ex_which, 0xff, sizeof(int) * nprofiles);
 	for (i = 0; i < m->nwords; i++)
 	{
 		int			r;
 
-		for (r = m->buckets[m->words[i] & (m->nbuckets - 1)]; r >= 0; r = m->refs[r].next)
+		for (r = buckets[m->words[i] & bucket_mask]; r >= 0; r = refs[r].next)
 		{
-			const KeywordRef *ref = &m->refs[r];
+			const KeywordRef *ref = &refs[r];
 			const MatchProfile *mp = &m->profiles[ref->profile];
 			const MatchKeyword *kw;
 
