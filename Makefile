@@ -9,7 +9,7 @@ DATA		= $(wildcard sql/persona--*.sql)
 
 # Regression inputs live in test/sql, every expected output in expected/.
 REGRESS		= install taxonomy title_classify title_edge title_explain lexicon \
-		  ruleset_type match profile roles publish attach retag reports reports_rls \
+		  ruleset_type match match_stored profile roles publish attach retag reports reports_rls \
 		  bad_input parallel
 REGRESS_OPTS	= --inputdir=test
 ISOLATION	= taxonomy_cache publish_match publish_insert retag_concurrent refresh_concurrent

@@ -8,7 +8,10 @@
 -- same rows.  The sixteen personas of bench/personas.sql are published and
 -- matched on one core (max_parallel_workers_per_gather = 0), then with two
 -- parallel workers.  The floor is SELECT count(length(title)), the
--- cheapest query that still reads every title.
+-- cheapest query that still reads every title.  The title classification
+-- alone (title_seniority, one classification per row) is timed too: every
+-- match classifies the title once, so it is the part of the match that
+-- the matcher itself cannot shorten.
 --
 \pset footer off
 \i bench/lib.sql
@@ -104,6 +107,8 @@ CREATE TEMP TABLE timings (query text, ms numeric);
 INSERT INTO timings VALUES
 	('floor: count(length(title))',
 	 pg_temp.time_ms('SELECT count(length(title)) FROM leads')),
+	('classification alone: persona.title_seniority(title)',
+	 pg_temp.time_ms('SELECT count(persona.title_seniority(title)) FROM leads')),
 	('persona.match, active ruleset',
 	 pg_temp.time_ms($q$SELECT count((persona.match(title => title, industry => industry,
 	     employees => employees, country => country, attrs => attrs)).persona) FROM leads$q$)),

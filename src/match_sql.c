@@ -8,7 +8,8 @@
  * With an explicit ruleset the matcher is cached per call site (fn_extra)
  * and keyed by the value: a Const or Param argument is built once per
  * query; any other argument is checked per row by the size and hash in its
- * header, read in place without detoasting when the value is in-line.
+ * header, read in place when the value is in-line, and otherwise by
+ * decompressing or fetching the header alone (ruleset_arg_is).
  *
  * src/match_sql.c
  *
@@ -16,6 +17,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
@@ -53,26 +55,53 @@ call_site(FunctionCallInfo fcinfo)
 	return site;
 }
 
+/*
+ * Is the ruleset value the one the matcher was built from?  Its size and
+ * the hash in its header say so.  A ruleset read from a table is usually
+ * compressed or stored out of line: only its header is decompressed or
+ * fetched then, not the whole value, for every row of a query such as
+ * persona.match(v.ruleset, ...) over a join with persona.ruleset_version.
+ */
+static bool
+ruleset_arg_is(const Matcher *m, Datum value)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(value);
+	RulesetData *head;
+	bool		same;
+
+	if (!VARATT_IS_EXTERNAL(raw) && !VARATT_IS_COMPRESSED(raw))
+	{
+		/* In line: read in place (a short header is copied to a long one). */
+		RulesetData *r = (RulesetData *) PG_DETOAST_DATUM(value);
+
+		same = m->size == (int32) VARSIZE(r) && m->hash == RulesetHash(r);
+		if ((Pointer) r != (Pointer) raw)
+			pfree(r);
+		return same;
+	}
+	if (m->size != (int32) toast_raw_datum_size(value))
+		return false;
+	head = (RulesetData *) PG_DETOAST_DATUM_SLICE(value, 0, RULESET_HEADER_SIZE - VARHDRSZ);
+	same = VARSIZE(head) == RULESET_HEADER_SIZE && m->hash == RulesetHash(head);
+	pfree(head);
+	return same;
+}
+
 /* The matcher for the ruleset in argument 0 (not NULL). */
 static Matcher *
 ruleset_arg_matcher(FunctionCallInfo fcinfo, MatchCallSite *site)
 {
-	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(0));
 	RulesetData *r;
 
-	if (site->matcher && site->arg_stable)
+	if (site->matcher && (site->arg_stable || ruleset_arg_is(site->matcher, PG_GETARG_DATUM(0))))
 		return site->matcher;
 
-	r = (RulesetData *) (VARATT_IS_EXTENDED(raw) ? PG_DETOAST_DATUM(PointerGetDatum(raw)) : raw);
-	if (site->matcher == NULL || site->matcher->size != (int32) VARSIZE(r) ||
-		site->matcher->hash != RulesetHash(r))
-	{
-		if (site->matcher)
-			matcher_free(site->matcher);
-		site->matcher = NULL;
-		site->matcher = matcher_build(r, fcinfo->flinfo->fn_mcxt);
-	}
-	if ((Pointer) r != (Pointer) raw)
+	r = PG_GETARG_RULESET_P(0);
+	if (site->matcher)
+		matcher_free(site->matcher);
+	site->matcher = NULL;
+	site->matcher = matcher_build(r, fcinfo->flinfo->fn_mcxt);
+	if ((Pointer) r != DatumGetPointer(PG_GETARG_DATUM(0)))
 		pfree(r);
 	return site->matcher;
 }
@@ -134,7 +163,8 @@ result_tuple(const Matcher *m, TupleDesc td, int profile, float4 score,
 	values[3] = nulls[3] ? (Datum) 0 : persona_seniority_datum(m->seniority);
 	nulls[4] = m->function == PERSONA_FN_NONE;
 	values[4] = nulls[4] ? (Datum) 0 : persona_function_datum(m->function);
-	values[5] = nullable_text(profile >= 0 ? spec->profiles[profile].name : NULL, &nulls[5]);
+	nulls[5] = profile < 0;
+	values[5] = nulls[5] ? (Datum) 0 : m->profile_names[profile];
 	nulls[6] = runner_up < 0;
 	values[6] = nulls[6] ? (Datum) 0 : m->profile_keys[runner_up];
 	values[7] = Float4GetDatum(runner_up_score);

@@ -21,6 +21,7 @@
 #include "postgres.h"
 
 #include "mb/pg_wchar.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -44,60 +45,94 @@ static const float4 criterion_weight[CRIT_COUNT] = {
 #define SECONDARY_FUNCTION_QUALITY 0.75f
 
 /*
- * A word's hash, eight bytes at a time (a title's words are hashed per row,
- * so this is on the hot path).  Keywords and titles use the same function,
- * and a hash match is always confirmed by comparing the bytes.
+ * Words of normalised strings are hashed eight bytes at a time.  Both a
+ * row's normalised title (PersonaTitle.normalized) and a normalised keyword
+ * (normalize below) are NUL-terminated in a buffer of PERSONA_NORM_MAX
+ * bytes, so eight bytes can be loaded at once wherever they fit in it;
+ * bytes after the word are masked off and never counted.
  */
-static inline uint32
-word_hash(const char *s, int len)
+#define ALL_BYTES(b)	(UINT64CONST(0x0101010101010101) * (b))
+
+/* The first n (0..8) bytes of x in memory order, the rest zero. */
+static inline uint64
+first_bytes(uint64 x, int n)
 {
-	uint64		h = (uint64) len * UINT64CONST(0x9E3779B97F4A7C15);
+	static const uint8 ones_then_zeros[16] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0
+	};
+	uint64		mask;
 
-	while (len > 0)
-	{
-		uint64		chunk = 0;
-		int			n = Min(len, 8);
+	memcpy(&mask, ones_then_zeros + 8 - n, 8);
+	return x & mask;
+}
 
-		memcpy(&chunk, s, n);
-		h = (h ^ chunk) * UINT64CONST(0xBF58476D1CE4E5B9);
-		h ^= h >> 31;
-		s += n;
-		len -= n;
-	}
-	return (uint32) (h ^ (h >> 32));
+/* How many bytes of x (in memory order) come before a space or a NUL. */
+static inline int
+bytes_before_separator(uint64 x)
+{
+#ifndef WORDS_BIGENDIAN
+	/* The classic zero-byte test: exact for the lowest byte it marks. */
+	uint64		spaces = x ^ ALL_BYTES(' ');
+	uint64		marks = (((spaces - ALL_BYTES(1)) & ~spaces) |
+						 ((x - ALL_BYTES(1)) & ~x)) & ALL_BYTES(0x80);
+
+	return marks ? pg_rightmost_one_pos64(marks) / 8 : 8;
+#else
+	const char *b = (const char *) &x;
+	int			k = 0;
+
+	while (k < 8 && b[k] != ' ' && b[k] != '\0')
+		k++;
+	return k;
+#endif
 }
 
 /*
- * Hash the space-separated words of a normalised string.  starts/ends may
- * be NULL; at most max words are kept (the rest of a very long title is
- * not matched against).
+ * Hash the space-separated words of a normalised string of len bytes,
+ * keeping each word's bytes in starts/ends; at most max words are kept
+ * (the rest of a very long title is not matched against).  Keywords and
+ * titles are split by this same function, and a hash match is always
+ * confirmed by comparing the bytes.  This runs over every row's title:
+ * a word of up to eight bytes, the usual one, is one load and one multiply,
+ * with no loop over its bytes (whose exit mispredicted at every word).
  */
 static int
 split_words(const char *s, int len, uint32 *hashes, uint16 *starts,
 			uint16 *ends, int max)
 {
+	const char *buf_end = s + PERSONA_NORM_MAX;
 	int			n = 0;
 	int			i = 0;
 
-	while (i < len && n < max)
+	while (n < max)
 	{
+		uint64		h = UINT64CONST(0x9E3779B97F4A7C15);
 		int			start;
 
 		while (i < len && s[i] == ' ')
 			i++;
+		if (i >= len)
+			break;
 		start = i;
-		while (i < len && s[i] != ' ')
-			i++;
-		if (i > start)
+		for (;;)
 		{
-			hashes[n] = word_hash(s + start, i - start);
-			if (starts)
-			{
-				starts[n] = (uint16) start;
-				ends[n] = (uint16) i;
-			}
-			n++;
+			uint64		x = 0;
+			int			k;
+
+			if (likely(s + i + 8 <= buf_end))
+				memcpy(&x, s + i, 8);	/* one load */
+			else
+				memcpy(&x, s + i, len - i);
+			k = Min(bytes_before_separator(x), len - i);
+			h = (h ^ first_bytes(x, k)) * UINT64CONST(0xBF58476D1CE4E5B9);
+			i += k;
+			if (k < 8)
+				break;
 		}
+		hashes[n] = (uint32) (h ^ (h >> 29));
+		starts[n] = (uint16) start;
+		ends[n] = (uint16) i;
+		n++;
 	}
 	return n;
 }
@@ -204,7 +239,9 @@ compile_keywords(Matcher *m, const TextList *list)
 	{
 		char	   *norm = normalize(list->items[i], &m->lexicon);
 		uint32		hashes[MATCH_MAX_WORDS];
-		int			n = split_words(norm, strlen(norm), hashes, NULL, NULL,
+		uint16		starts[MATCH_MAX_WORDS];
+		uint16		ends[MATCH_MAX_WORDS];
+		int			n = split_words(norm, strlen(norm), hashes, starts, ends,
 									MATCH_MAX_WORDS);
 
 		kws[i].nwords = n;
@@ -293,6 +330,26 @@ compile_attributes(MatchProfile *mp, const char *json)
 	mp->nattributes = n;
 }
 
+/*
+ * A lead's seniority and functions as bits the quick test reads: seniority
+ * s is bit s + 1 (bit 0 is "unknown", which no set criterion accepts); a
+ * function f is bit f, and LEAD_ANY_FUNCTION is in every lead's bits so a
+ * profile that sets no functions accepts a lead with none.
+ */
+#define LEAD_ANY_FUNCTION ((uint32) 1 << 31)
+StaticAssertDecl(PERSONA_SEN_COUNT + 1 < 32 && PERSONA_FN_COUNT + 1 < 31,
+				 "seniority and function bits must fit in the masks of the quick tests");
+
+static void
+compile_quick_test(MatchProfile *mp)
+{
+	const RulesetProfile *p = mp->profile;
+
+	mp->quick_reject = !p->weighted;
+	mp->seniority_mask = p->seniorities.present ? p->seniorities.bits << 1 : ~(uint32) 0;
+	mp->function_mask = p->functions.present ? p->functions.bits : ~(uint32) 0;
+}
+
 /* The weight of everything a profile sets, but the title_exclude veto. */
 static float4
 profile_weight(const RulesetProfile *p, const MatchProfile *mp)
@@ -304,6 +361,54 @@ profile_weight(const RulesetProfile *p, const MatchProfile *mp)
 		(p->countries.n > 0 ? criterion_weight[CRIT_COUNTRIES] : 0) +
 		(p->title_keywords.n > 0 ? criterion_weight[CRIT_TITLE_KEYWORDS] : 0) +
 		(mp->nattributes > 0 ? criterion_weight[CRIT_ATTRIBUTES] : 0);
+}
+
+/*
+ * The role rules as masks, so that a rule is three ANDs: seniority s is
+ * bit s + 1 and function f bit f + 1 (bit 0 is "unknown", which no set
+ * condition accepts); the buying-function condition is one of the
+ * BUYING_* bits below.
+ */
+#define BUYING_UNKNOWN	1		/* the lead's function is unknown */
+#define BUYING_IN		2		/* it is one of the buying functions */
+#define BUYING_OUT		4		/* it is not */
+
+static void
+compile_role_rules(Matcher *m)
+{
+	int			i;
+
+	m->rule_tests = palloc(sizeof(RoleRuleTest) * Max(m->spec->nrules, 1));
+	for (i = 0; i < m->spec->nrules; i++)
+	{
+		const RulesetRoleRule *r = &m->spec->rules[i];
+		RoleRuleTest *t = &m->rule_tests[i];
+		int			j;
+
+		t->seniority_mask = r->seniorities.present ? r->seniorities.bits << 1 : ~(uint32) 0;
+		t->function_mask = r->functions.present ? r->functions.bits << 1 : ~(uint32) 0;
+		t->buying_mask = r->buying_function < 0 ? BUYING_UNKNOWN | BUYING_IN | BUYING_OUT :
+			r->buying_function == 1 ? BUYING_IN : BUYING_OUT;
+		t->role = -1;
+		for (j = 0; j < m->spec->nroles; j++)
+			if (strcmp(m->spec->roles[j].code, r->role) == 0)
+				t->role = j;
+	}
+}
+
+/*
+ * Do any profile's keywords or exclusions read the title's normalised
+ * words?  When none does, a row is classified without writing them.
+ */
+static bool
+ruleset_reads_title_words(const RulesetSpec *spec)
+{
+	int			i;
+
+	for (i = 0; i < spec->nprofiles; i++)
+		if (spec->profiles[i].title_keywords.n > 0 || spec->profiles[i].title_exclude.n > 0)
+			return true;
+	return false;
 }
 
 Matcher *
@@ -334,24 +439,22 @@ matcher_build(const RulesetData *ruleset, MemoryContext parent)
 		if (p->attributes)
 			compile_attributes(mp, p->attributes);
 		mp->total_weight = profile_weight(p, mp);
+		compile_quick_test(mp);
 	}
 	index_keywords(m);
+	m->title_flags = ruleset_reads_title_words(m->spec) ? PERSONA_CLASSIFY_NO_EVIDENCE :
+		PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED;
 	m->kw_longest = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->kw_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
 	m->ex_which = palloc(sizeof(int) * Max(m->spec->nprofiles, 1));
-	m->rule_role = palloc(sizeof(int) * Max(m->spec->nrules, 1));
-	for (i = 0; i < m->spec->nrules; i++)
-	{
-		int			j;
-
-		m->rule_role[i] = -1;
-		for (j = 0; j < m->spec->nroles; j++)
-			if (strcmp(m->spec->roles[j].code, m->spec->rules[i].role) == 0)
-				m->rule_role[i] = j;
-	}
+	compile_role_rules(m);
 	m->profile_keys = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
+	m->profile_names = palloc(sizeof(Datum) * Max(m->spec->nprofiles, 1));
 	for (i = 0; i < m->spec->nprofiles; i++)
+	{
 		m->profile_keys[i] = CStringGetTextDatum(m->spec->profiles[i].key);
+		m->profile_names[i] = CStringGetTextDatum(m->spec->profiles[i].name);
+	}
 	m->role_codes = palloc(sizeof(Datum) * Max(m->spec->nroles, 1));
 	for (i = 0; i < m->spec->nroles; i++)
 		m->role_codes[i] = CStringGetTextDatum(m->spec->roles[i].code);
@@ -375,11 +478,11 @@ prepare_lead(Matcher *m, const MatchLead *lead)
 	{
 		title_bytes_get(lead->title, &tb);
 		persona_title_classify_flags(tb.data, tb.len, &m->lexicon,
-									 PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
+									 m->title_flags, &m->title);
 		title_bytes_free(&tb);
 	}
 	else
-		persona_title_classify_flags("", 0, &m->lexicon, PERSONA_CLASSIFY_NO_EVIDENCE, &m->title);
+		persona_title_classify_flags("", 0, &m->lexicon, m->title_flags, &m->title);
 
 	m->seniority = m->title.seniority;
 	m->function = m->title.function;
@@ -426,24 +529,25 @@ static void
 scan_keywords(Matcher *m)
 {
 	int			nprofiles = m->spec->nprofiles;
+	const int  *buckets = m->buckets;
+	const KeywordRef *refs = m->refs;
+	uint32		bucket_mask = m->nbuckets - 1;
 	int			i;
 
 	m->nwords = split_words(m->title.normalized, m->title.normalized_len,
 							m->words, m->word_start, m->word_end,
 							MATCH_MAX_WORDS);
-	for (i = 0; i < nprofiles; i++)
-	{
-		m->kw_longest[i] = 0;
-		m->kw_which[i] = -1;
-		m->ex_which[i] = -1;
-	}
+	/* None found yet: 0 words, and -1 (every byte 0xff) for no keyword. */
+	memset(m->kw_longest, 0, sizeof(int) * nprofiles);
+	memset(m->kw_which, 0xff, sizeof(int) * nprofiles);
+	memset(m->ex_which, 0xff, sizeof(int) * nprofiles);
 	for (i = 0; i < m->nwords; i++)
 	{
 		int			r;
 
-		for (r = m->buckets[m->words[i] & (m->nbuckets - 1)]; r >= 0; r = m->refs[r].next)
+		for (r = buckets[m->words[i] & bucket_mask]; r >= 0; r = refs[r].next)
 		{
-			const KeywordRef *ref = &m->refs[r];
+			const KeywordRef *ref = &refs[r];
 			const MatchProfile *mp = &m->profiles[ref->profile];
 			const MatchKeyword *kw;
 
@@ -640,7 +744,8 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 			scan_keywords(m);
 		/* A longer keyword covering more of the title is a stronger match. */
 		COUNT_CRITERION(CRIT_TITLE_KEYWORDS, m->kw_longest[i] > 0,
-						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)),
+						m->kw_longest[i] > 0 ?
+						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)) : 0,
 						m->kw_which[i]);
 	}
 
@@ -664,6 +769,29 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 		  !rec->criteria[CRIT_TITLE_EXCLUDE].held);
 }
 
+/*
+ * Can the profile match at all?  For an 'all' profile, the seniority,
+ * functions and employees criteria decide most leads, and are each one AND
+ * or comparison here: the same answers eval_profile would give, without
+ * its bookkeeping.  A 'weighted' profile can survive an unmet criterion,
+ * so it always goes on to eval_profile.
+ */
+static inline bool
+profile_may_match(const MatchProfile *mp, const MatchLead *lead,
+				  uint32 seniority_bit, uint32 function_bits)
+{
+	const RulesetProfile *p = mp->profile;
+
+	if (!mp->quick_reject)
+		return true;
+	if ((seniority_bit & mp->seniority_mask) == 0 ||
+		(function_bits & mp->function_mask) == 0)
+		return false;
+	return !p->has_employees ||
+		(lead->has_employees && lead->employees >= p->employees_lo &&
+		 lead->employees < p->employees_hi);
+}
+
 /* Is profile a a better match than profile b?  Score, priority, key. */
 static bool
 better(const Matcher *m, int a, int b)
@@ -680,13 +808,25 @@ matcher_match(Matcher *m, const MatchLead *lead, MatchOutcome *out,
 			  bool detail)
 {
 	const LabelSet *buying;
+	uint32		seniority_bit;
+	uint32		function_bits;
 	int			i;
 
 	prepare_lead(m, lead);
+	seniority_bit = (uint32) 1 << (m->seniority + 1);
+	function_bits = m->functions | LEAD_ANY_FUNCTION |
+		(m->function >= 0 ? (uint32) 1 << m->function : 0);
 
 	out->best = out->runner_up = -1;
 	for (i = 0; i < m->spec->nprofiles; i++)
 	{
+		/* explain wants every criterion of every profile: no shortcut */
+		if (!detail && !profile_may_match(&m->profiles[i], lead, seniority_bit, function_bits))
+		{
+			m->results[i].score = 0;
+			m->results[i].reached = false;
+			continue;
+		}
 		eval_profile(m, &m->profiles[i], lead, &m->results[i], detail);
 		if (!m->results[i].reached)
 			continue;
@@ -735,28 +875,27 @@ matcher_infer_role(const Matcher *m, int seniority, int function,
 				   const LabelSet *buying_functions)
 {
 	const RulesetSpec *spec = m->spec;
+	uint32		seniority_bit = (uint32) 1 << (seniority + 1);
+	uint32		function_bit = (uint32) 1 << (function + 1);
+	uint32		buying_bit = function == PERSONA_FN_NONE ? BUYING_UNKNOWN :
+		labelset_contains(buying_functions, function) ? BUYING_IN : BUYING_OUT;
 	int			i;
 
 	for (i = 0; i < spec->nrules; i++)
 	{
 		const RulesetRoleRule *r = &spec->rules[i];
+		const RoleRuleTest *t = &m->rule_tests[i];
 
 		/* An unknown value never meets a condition that constrains it. */
-		if (r->seniorities.present && !labelset_contains(&r->seniorities, seniority))
+		if ((seniority_bit & t->seniority_mask) == 0 ||
+			(function_bit & t->function_mask) == 0 ||
+			(buying_bit & t->buying_mask) == 0)
 			continue;
-		if (r->functions.present && !labelset_contains(&r->functions, function))
-			continue;
-		if (r->buying_function >= 0)
-		{
-			if (function == PERSONA_FN_NONE ||
-				labelset_contains(buying_functions, function) != (r->buying_function == 1))
-				continue;
-		}
 		if (r->has_min_employees && (!has_employees || employees < r->min_employees))
 			continue;
 		if (r->has_max_employees && (!has_employees || employees >= r->max_employees))
 			continue;
-		return m->rule_role[i];
+		return t->role;
 	}
 	return -1;
 }

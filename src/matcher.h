@@ -98,7 +98,25 @@ typedef struct MatchProfile
 	int			nattributes;
 	MatchAttribute *attributes;
 	float4		total_weight;	/* of every criterion it sets */
+
+	/*
+	 * The quick test of an 'all' profile (see profile_may_match): the lead
+	 * seniority and function bits that can meet its criteria, every bit
+	 * when it sets none.
+	 */
+	bool		quick_reject;	/* 'all' mode: one unmet criterion rejects */
+	uint32		seniority_mask;
+	uint32		function_mask;
 } MatchProfile;
+
+/* A role rule's conditions on seniority, function and buying function. */
+typedef struct RoleRuleTest
+{
+	uint32		seniority_mask;
+	uint32		function_mask;
+	uint32		buying_mask;
+	int			role;			/* index into spec->roles, or -1 */
+} RoleRuleTest;
 
 #define MATCH_MAX_WORDS 256
 
@@ -109,11 +127,13 @@ typedef struct Matcher
 	uint64		hash;			/* of the ruleset it was built from */
 	int32		size;
 	PersonaLexicon lexicon;		/* the user lexicon, as the classifier reads it */
+	int			title_flags;	/* classify titles for only what is read */
 	MatchProfile *profiles;
 	ProfileResult *results;		/* per profile, for the row last matched */
-	Datum	   *profile_keys;	/* text Datums of the profile keys and the */
-	Datum	   *role_codes;		/* role codes, made once so a row needs none */
-	int		   *rule_role;		/* role index of each role rule */
+	Datum	   *profile_keys;	/* text Datums of the profile keys, names */
+	Datum	   *profile_names;	/* and role codes, made once so a row */
+	Datum	   *role_codes;		/* needs none */
+	RoleRuleTest *rule_tests;	/* per role rule, in order */
 
 	/* Every keyword of every profile, hashed by its first word. */
 	int			nbuckets;		/* a power of two */

@@ -7,7 +7,9 @@
  * It follows contrib/spi/moddatetime.c and tsvector_update_trigger: checks
  * in layers (called as a trigger, for each row, before, insert or update),
  * columns named by trigger arguments, user mistakes as ereport with
- * precise SQLSTATEs, and heap_modify_tuple_by_cols to write the tag.
+ * precise SQLSTATEs.  The tag is written into the row as
+ * heap_modify_tuple_by_cols would, from the values the row was deformed
+ * into once (form_tagged_tuple).
  *
  * What it does with a row:
  *   - INSERT, or UPDATE of a mapped column (persona.retag updates the
@@ -298,6 +300,31 @@ audit_change(TagColumns *cols,
 	SPI_finish();
 }
 
+/*
+ * The row with its tag columns set: the new tuple formed from the values
+ * the row was already deformed into, with the identification of the old
+ * one, as heap_modify_tuple_by_cols would give, without deforming the row
+ * a second time.
+ */
+static HeapTuple
+form_tagged_tuple(HeapTuple tuple, TupleDesc tupdesc, TagColumns *cols,
+				  const Datum *values, const bool *nulls)
+{
+	HeapTuple	tagged;
+	int			i;
+
+	for (i = 0; i < TAG_NOUTPUTS; i++)
+	{
+		cols->new_values[cols->out_cols[i] - 1] = values[i];
+		cols->new_nulls[cols->out_cols[i] - 1] = nulls[i];
+	}
+	tagged = heap_form_tuple(tupdesc, cols->new_values, cols->new_nulls);
+	tagged->t_data->t_ctid = tuple->t_data->t_ctid;
+	tagged->t_self = tuple->t_self;
+	tagged->t_tableOid = tuple->t_tableOid;
+	return tagged;
+}
+
 PG_FUNCTION_INFO_V1(persona_tag_trigger);
 Datum
 persona_tag_trigger(PG_FUNCTION_ARGS)
@@ -447,6 +474,5 @@ persona_tag_trigger(PG_FUNCTION_ARGS)
 					 values[TAG_ROLE - TAG_FIRST_OUTPUT], nulls[TAG_ROLE - TAG_FIRST_OUTPUT],
 					 m->spec->version, false);
 
-	return PointerGetDatum(heap_modify_tuple_by_cols(newtuple, tupdesc, TAG_NOUTPUTS,
-													 cols->out_cols, values, nulls));
+	return PointerGetDatum(form_tagged_tuple(newtuple, tupdesc, cols, values, nulls));
 }
