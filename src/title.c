@@ -1761,8 +1761,13 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		Unit	   *un = &c.unit[u];
 		size_t		sep = pos > 0;	/* a space before all but the first */
 
+		/*
+		 * A word that is not written (skipped, empty, or past a word that
+		 * did not fit) has an empty span at the end of what is written, so
+		 * every span stays inside the normalised form.
+		 */
 		un->nlen = 0;
-		un->nstart = (uint16_t) (pos + sep);
+		un->nstart = (uint16_t) pos;
 		if (un->skip || un->canon_len == 0)
 			continue;
 		if (un->padded && un->canon_len <= 16 && pos + sep + 16 < room)
@@ -1774,6 +1779,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 			 */
 			nbuf[pos] = ' ';
 			memcpy(nbuf + pos + sep, un->canon, 16);
+			un->nstart = (uint16_t) (pos + sep);
 			un->nlen = un->canon_len;
 			pos += sep + un->canon_len;
 		}
@@ -1788,6 +1794,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 				if (sep)
 					nbuf[pos++] = ' ';
 				memcpy(nbuf + pos, un->canon, un->canon_len);
+				un->nstart = (uint16_t) pos;
 				un->nlen = un->canon_len;
 				pos += un->canon_len;
 			}
