@@ -1804,7 +1804,9 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		int			usen;
 		int			ufn;
 
-		if (cflags & PERSONA_CLASSIFY_NO_NORMALIZED)
+		/* evidence without the normalised form points at nothing */
+		if ((cflags & PERSONA_CLASSIFY_NO_NORMALIZED) &&
+			!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
 			un->nstart = un->nlen = 0;
 		if (un->skip)
 			continue;
@@ -1851,7 +1853,8 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		if (usen == PERSONA_SEN_NONE && ufn == PERSONA_FN_NONE)
 			continue;
 		has_sub |= (un->sub != NULL);
-		un->ev = -1;
+		if (!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
+			un->ev = -1;
 		/* keep one slot for the default rule */
 		if (nev < PERSONA_MAX_EVIDENCE - 1 &&
 			!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
@@ -1942,10 +1945,13 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 				out->subfunction = c.unit[u].sub;
 	}
 
-	if (sen_u >= 0 && c.unit[sen_u].ev >= 0)
-		out->evidence[(int) c.unit[sen_u].ev].decided = 1;
-	if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
-		out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	if (!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
+	{
+		if (sen_u >= 0 && c.unit[sen_u].ev >= 0)
+			out->evidence[(int) c.unit[sen_u].ev].decided = 1;
+		if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
+			out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	}
 	/* "Mitarbeiter Vertrieb" is an entry role, "Mitarbeiter" alone is not */
 	if (role_u < 0 && employee_u >= 0 && fn != PERSONA_FN_NONE)
 		role_u = employee_u;
