@@ -1795,7 +1795,6 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	int			exec_u = -1;
 	int			to_seg = -1;
 	int			fn_seg = -1;
-	int			done = 0;
 	size_t		room = PERSONA_NORM_MAX;	/* 0 once a word did not fit */
 	int			has_sub = 0;
 	size_t		pos = 0;
@@ -1856,7 +1855,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	nbuf[pos] = '\0';
 	out->normalized_len = (uint16_t) pos;
 
-	for (u = 0; u < c.nunit && !done; u++)
+	for (u = 0; u < c.nunit; u++)
 	{
 		Unit	   *un = &c.unit[u];
 		int			seg;
@@ -1876,10 +1875,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		ufn = un->fn;
 		/* "Sales Manager at Acme": the employer says nothing */
 		if (seg >= c.at_seg)
-		{
-			done = 1;
-			continue;
-		}
+			break;
 
 		/*
 		 * A word with neither level nor function (most unknown words)
@@ -1962,7 +1958,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		if (un->flags & LEX_ASSIST)
 		{
 			assist_u = u;
-			done = 1;
+			break;
 		}
 	}
 
