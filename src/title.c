@@ -852,6 +852,27 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 }
 #endif
 
+/*
+ * The length of a valid UTF-8 character at s (n bytes readable) of a
+ * script without a letter the lexicon knows, or 0: U+0180 .. U+07FF except
+ * U+0200 .. U+023F (Greek, Cyrillic, Hebrew, Arabic, ...) and U+3000 ..
+ * U+CFFF except U+3001 (CJK, kana, hangul).  They are all separators, which
+ * the general decoder below finds too, at three times the cost: a title
+ * in Chinese or Russian is a few dozen of them.
+ */
+static inline size_t
+other_script_len(const unsigned char *s, size_t n)
+{
+	unsigned int b = s[0];
+
+	if (b >= 0xC6 && b <= 0xDF && b != 0xC8)
+		return n > 1 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (b >= 0xE3 && b <= 0xEC)
+		return n > 2 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+			!(b == 0xE3 && s[1] == 0x80 && s[2] == 0x81) ? 3 : 0;
+	return 0;
+}
+
 static void
 tokenize(Ctx *c, const unsigned char *s, size_t n)
 {
@@ -1004,10 +1025,14 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 			else
 				kind = 1;
 		}
+		else if ((clen = other_script_len(s + i, n - i)) > 0)
+			kind = 1;
 		else
 		{
 			uint32_t	cp = 0;
 			int			need = 0;
+
+			clen = 1;
 
 			kind = 1;
 			if (b >= 0xC2 && b <= 0xDF)
