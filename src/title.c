@@ -93,13 +93,22 @@ typedef struct Ctx
 	int			ntok;
 	int			nunit;
 	uint16_t	allflags;		/* union of the units' flags */
+	int			need_src;		/* the caller reads where words came from */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
+	unsigned char spelt[64 + 8];	/* a short title spelt in ASCII, with
+									 * room for an eight-byte store */
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
 
 static void resolve_context(Ctx *c);
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 /* One probe touches one slot: what to compare before the entry itself. */
 typedef struct LexSlot
@@ -783,7 +792,7 @@ fold_short_ascii(char *fold, const unsigned char *s, size_t n,
  * bytes stay at its source offset (nothing relies on fold being compact).
  * Returns 0, having done nothing that matters, for any other title.
  */
-static int
+static ALWAYS_INLINE int
 tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 {
 	char	   *fold = c->fold;
@@ -850,6 +859,128 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 	c->ntok = ntok;
 	return 1;
 }
+
+/*
+ * A short title with accented Latin letters ("Geschäftsführer", "Directeur
+ * général") or the dashes and bullet that end a segment, on the same
+ * straight path: the title is first spelt in ASCII (each letter of U+00C0
+ * .. U+017F as it folds, a segment mark as ";", any other character as the
+ * separator 0x01), tokenised as an ASCII title, and the tokens' source
+ * bytes are then mapped back.  What the byte loop would make of it is
+ * exactly that, because nothing but a character's class and fold is read:
+ * the look-around of "&" and "@" is not taken here (tokenize_short_ascii
+ * refuses them), and a byte next to " - " is a space in both spellings or
+ * in neither.  Returns 0 for anything else (other scripts, longer titles).
+ */
+static int
+tokenize_short_latin(Ctx *c, const unsigned char *s, size_t n)
+{
+	unsigned char *ascii = c->spelt;
+	/*
+	 * From ASCII offset end[k] on, a source offset is the ASCII one plus
+	 * shift[k]: one entry per non-ASCII character, at most one per byte.
+	 */
+	uint8_t		end[64];
+	uint8_t		shift[64];
+	int			nshift = 0;
+	int			sh = 0;
+	size_t		i = 0;
+	size_t		m = 0;
+	int			k;
+	int			j;
+
+	if (n > 64)
+		return 0;
+	while (i < n)
+	{
+		unsigned int b = s[i];
+		const char *rep = "\x01";	/* a separator */
+		size_t		clen = 1;
+
+		if (i + 8 <= n)
+		{
+			/* the ASCII bytes up to the next other one, eight at a time */
+			uint64_t	x;
+			uint64_t	high;
+
+			memcpy(&x, s + i, 8);
+			memcpy(ascii + m, &x, 8);
+			high = x & 0x8080808080808080ull;
+			if (high == 0)
+			{
+				i += 8;
+				m += 8;
+				continue;
+			}
+			i += (size_t) __builtin_ctzll(high) / 8;
+			m += (size_t) __builtin_ctzll(high) / 8;
+			b = s[i];
+		}
+		else if (b < 0x80)
+		{
+			ascii[m++] = (unsigned char) b;
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xC5)
+		{
+			/* U+0080 .. U+017F; an invalid sequence is a separator byte */
+			if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+			{
+				unsigned int cp = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+
+				clen = 2;
+				if (cp >= 0xC0 && *latin_fold[cp - 0xC0])
+					rep = latin_fold[cp - 0xC0];
+				else if (cp == 0xB7)
+					rep = ";";
+			}
+		}
+		else if (b == 0xE2)
+		{
+			/* U+2000 .. U+2FFF: dashes and the bullet end a segment */
+			if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+			{
+				unsigned int cp = 0x2000 | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+
+				clen = 3;
+				if (cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2022)
+					rep = ";";
+			}
+		}
+		else
+			return 0;
+		/* never longer than the bytes it replaces */
+		while (*rep)
+			ascii[m++] = (unsigned char) *rep++;
+		i += clen;
+		end[nshift] = (uint8_t) m;
+		shift[nshift++] = (uint8_t) (i - m);
+	}
+	if (!tokenize_short_ascii(c, ascii, m))
+		return 0;
+	/*
+	 * Only the evidence reads the source bytes.  Tokens and shifts are both
+	 * in title order: one walk maps them.  A token starts and ends between
+	 * characters, never inside one.
+	 */
+	if (nshift == 0 || !c->need_src)
+		return 1;
+	for (k = 0, j = 0; k < c->ntok; k++)
+	{
+		Token	   *t = &c->tok[k];
+		int			first = t->fstart;
+		int			last = t->fstart + t->flen;
+
+		while (j < nshift && end[j] <= first)
+			sh = shift[j++];
+		t->sstart = (uint16_t) (first + sh);
+		while (j < nshift && end[j] <= last)
+			sh = shift[j++];
+		t->slen = (uint16_t) (last + sh - t->sstart);
+	}
+	return 1;
+}
 #endif
 
 /*
@@ -887,7 +1018,7 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
 	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (tokenize_short_ascii(c, s, n))
+	if (tokenize_short_ascii(c, s, n) || tokenize_short_latin(c, s, n))
 		return;
 #endif
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
@@ -1645,12 +1776,17 @@ match_user(Ctx *c, const PersonaLexicon *user)
 	}
 }
 
-/* Run the whole front end: tokens, built-in matches, user matches. */
+/*
+ * Run the whole front end: tokens, built-in matches, user matches.
+ * need_src says whether the caller reads the units' source bytes.
+ */
 static void
-analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user)
+analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user,
+		int need_src)
 {
 	if (!lex_built)
 		lex_build();
+	c->need_src = need_src;
 	if (title == NULL)
 		len = 0;
 	if (len > PERSONA_TITLE_MAX_BYTES)
@@ -1703,7 +1839,7 @@ persona_title_normalize(const char *text, size_t len,
 {
 	Ctx			c;
 
-	analyse(&c, text, len, user);
+	analyse(&c, text, len, user, 0);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 	return write_normalized(&c, buf, bufsize);
@@ -1789,12 +1925,6 @@ set_evidence(PersonaEvidence *ev, const Unit *un, int sen, int fn, int rule)
 	 ~((uint64_t) 1 << (PERSONA_FN_LEGAL + 1)) & \
 	 ~((uint64_t) 1 << (PERSONA_FN_CONSULTING + 1)))
 
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 /*
  * Classify: one walk over the units records the evidence in title order
  * and keeps, as it goes, the candidates for each rule of
@@ -1831,7 +1961,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	int			fn;
 	uint32_t	functions = 0;
 
-	analyse(&c, title, len, user);
+	analyse(&c, title, len, user, !(cflags & PERSONA_CLASSIFY_NO_EVIDENCE));
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 
