@@ -140,6 +140,29 @@ lex_maybe(uint32_t h)
 
 	return (lex_filter[b / 64] >> (b % 64)) & 1;
 }
+
+/*
+ * The same over the first two words of every phrase: most words that can
+ * start a phrase ("senior", "sales") are followed by one that starts none
+ * with them, and one probe here spares the probes for every phrase length.
+ */
+#define LEX_PAIR_FILTER_BITS	32768
+static uint64_t lex_pair_filter[LEX_PAIR_FILTER_BITS / 64];
+
+static inline uint32_t
+pair_bit(uint32_t h)
+{
+	return (h >> 9) & (LEX_PAIR_FILTER_BITS - 1);
+}
+
+static inline int
+lex_pair_maybe(uint32_t h)
+{
+	uint32_t	b = pair_bit(h);
+
+	return (lex_pair_filter[b / 64] >> (b % 64)) & 1;
+}
+
 static uint64_t lex_head_bits[HEAD_BITS / 64];
 static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
 static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
@@ -316,8 +339,9 @@ slot_of(uint32_t h)
 	return (h * 0x9E3779B1u) >> (32 - lex_slot_bits);
 }
 
+/* The hash of the first nwords words of a term (all if it has fewer). */
 static uint32_t
-term_hash(const char *term)
+term_hash(const char *term, int nwords)
 {
 	uint32_t	h = 0;
 	int			first = 1;
@@ -337,7 +361,7 @@ term_hash(const char *term)
 		wh = word_hash(buf, n);
 		h = first ? wh : phrase_combine(h, wh);
 		first = 0;
-		if (!sp)
+		if (!sp || --nwords == 0)
 			return h;
 		term = sp + 1;
 	}
@@ -402,7 +426,7 @@ lex_build(void)
 	for (i = 0; i < persona_lexicon_size && i < LEX_SLOTS / 2; i++)
 	{
 		const PersonaLexEntry *e = &persona_lexicon[i];
-		uint32_t	h = term_hash(e->term);
+		uint32_t	h = term_hash(e->term, e->nwords);
 		uint32_t	s = slot_of(h);
 
 		while (lex_slots[s].key != 0)
@@ -411,6 +435,12 @@ lex_build(void)
 			(uint64_t) (i + 1) << 48;
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
+		if (e->nwords > 1)
+		{
+			uint32_t	b = pair_bit(term_hash(e->term, 2));
+
+			lex_pair_filter[b / 64] |= (uint64_t) 1 << (b % 64);
+		}
 		lex_slots[s].w8 = 0;
 		if (e->nwords == 1)
 			memcpy(&lex_slots[s].w8, e->term, e->termlen < 8 ? e->termlen : 8);
@@ -1526,7 +1556,9 @@ match_builtin(Ctx *c)
 		if (t->flen <= MAX_LEX_WORD)
 		{
 			best = lex_find_token(t->hash, c, t);
-			if (best >= 0 && persona_lexicon[best].maxwords > 1)
+			if (best >= 0 && persona_lexicon[best].maxwords > 1 &&
+				i + 1 < c->ntok && c->tok[i + 1].seg == t->seg &&
+				lex_pair_maybe(phrase_combine(t->hash, c->tok[i + 1].hash)))
 			{
 				uint32_t	hs[MAX_PHRASE];
 				int			ls[MAX_PHRASE];
