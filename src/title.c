@@ -93,6 +93,7 @@ typedef struct Ctx
 	int			ntok;
 	int			nunit;
 	uint16_t	allflags;		/* union of the units' flags */
+	int			labels_only;	/* no unknown word is read: none gets a unit */
 	int			need_src;		/* the caller reads where words came from */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
@@ -1629,7 +1630,7 @@ match_builtin(Ctx *c)
 			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
 				head_end_known(c->fold + t->fstart + t->flen - 3))
 				np = split_compound(c->fold + t->fstart, t->flen, parts);
-			if (np == 0)
+			if (np == 0 && !c->labels_only)
 			{
 				u = new_unit(c, i, 1);
 				if (!u)
@@ -1638,6 +1639,8 @@ match_builtin(Ctx *c)
 			}
 			for (p = 0; p < np; p++)
 			{
+				if (parts[p].entry < 0 && c->labels_only)
+					continue;
 				u = new_unit(c, i, 1);
 				if (!u)
 					return;
@@ -1810,15 +1813,21 @@ match_user(Ctx *c, const PersonaLexicon *user)
 
 /*
  * Run the whole front end: tokens, built-in matches, user matches.
- * need_src says whether the caller reads the units' source bytes.
+ * cflags (PERSONA_CLASSIFY_*) say what the caller does not read: without
+ * evidence no source bytes; without evidence and normalised form (and
+ * user lexicon, which matches on words) no unknown word, which says
+ * nothing to any rule of classify.
  */
 static void
 analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user,
-		int need_src)
+		int cflags)
 {
 	if (!lex_built)
 		lex_build();
-	c->need_src = need_src;
+	c->need_src = !(cflags & PERSONA_CLASSIFY_NO_EVIDENCE);
+	c->labels_only = (cflags & PERSONA_CLASSIFY_NO_EVIDENCE) &&
+		(cflags & PERSONA_CLASSIFY_NO_NORMALIZED) &&
+		!(user && user->nterms > 0 && user->terms);
 	if (title == NULL)
 		len = 0;
 	if (len > PERSONA_TITLE_MAX_BYTES)
@@ -1871,7 +1880,7 @@ persona_title_normalize(const char *text, size_t len,
 {
 	Ctx			c;
 
-	analyse(&c, text, len, user, 0);
+	analyse(&c, text, len, user, PERSONA_CLASSIFY_NO_EVIDENCE);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 	return write_normalized(&c, buf, bufsize);
@@ -1993,7 +2002,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	int			fn;
 	uint32_t	functions = 0;
 
-	analyse(&c, title, len, user, !(cflags & PERSONA_CLASSIFY_NO_EVIDENCE));
+	analyse(&c, title, len, user, cflags);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 
