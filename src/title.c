@@ -165,6 +165,21 @@ lex_pair_maybe(uint32_t h)
 }
 
 static uint64_t lex_head_bits[HEAD_BITS / 64];
+
+/*
+ * Entries that say nothing to the classification ("global", "the", "and"):
+ * no level, no function, English, and no flag but the compound ones.  A
+ * labels-only call gives them no unit, like unknown words.
+ */
+#define LEX_MAX_ENTRIES	8000	/* tools/gen_lexicon.pl refuses more */
+#define LEX_INERT_OK	(LEX_CMOD | LEX_CHEAD | LEX_LOOSEHEAD | LEX_PREFIXONLY)
+static uint64_t lex_inert[(LEX_MAX_ENTRIES + 63) / 64];
+
+static inline int
+entry_inert(int e)
+{
+	return (lex_inert[e / 64] >> (e % 64)) & 1;
+}
 static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
 static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
 
@@ -436,6 +451,9 @@ lex_build(void)
 			(uint64_t) (i + 1) << 48;
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
+		if (e->sen == PERSONA_SEN_NONE && e->fn == PERSONA_FN_NONE &&
+			e->lang == 0 && !(e->flags & ~LEX_INERT_OK) && i < LEX_MAX_ENTRIES)
+			lex_inert[i / 64] |= (uint64_t) 1 << (i % 64);
 		if (e->nwords > 1)
 		{
 			uint32_t	b = pair_bit(term_hash(e->term, 2));
@@ -1597,7 +1615,9 @@ match_builtin(Ctx *c)
 				best = -1;
 		}
 
-		if (best >= 0)
+		if (best >= 0 && c->labels_only && entry_inert(best))
+			;					/* says nothing: no unit */
+		else if (best >= 0)
 		{
 			u = new_unit(c, i, bestn);
 			if (!u)
