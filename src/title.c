@@ -883,13 +883,18 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
 	while (alnum)
 	{
+		/*
+		 * Adding the lowest bit of the first run of ones carries through
+		 * the run: the sum's lowest bit is where the token ends (none if
+		 * it ends at bit 63), and and-ing the sum clears the token.
+		 */
+		uint64_t	after = alnum + (alnum & -alnum);
 		int			start = __builtin_ctzll(alnum);
-		uint64_t	rest = ~(alnum >> start);
-		int			len = rest ? __builtin_ctzll(rest) : 64 - start;
+		int			len = (after ? __builtin_ctzll(after) : 64) - start;
 		Token	   *t = &c->tok[ntok++];
 		int			seg;
 
-		alnum = start + len >= 64 ? 0 : alnum & ~(((uint64_t) 1 << (start + len)) - 1);
+		alnum &= after;
 		seg = nat;
 		if (segmark)			/* rare: spare the popcount */
 			seg += bit_count(segmark & (((uint64_t) 1 << start) - 1));
