@@ -1316,15 +1316,6 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 	memset(fold + fpos, 0, 16);
 }
 
-/* Could a known compound head end with these three letters? */
-static inline int
-head_end_known(const char *t)
-{
-	int			code = tail_code(t);
-
-	return code >= 0 && (lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64)));
-}
-
 /*
  * A new unit for tokens tok0 .. tok0 + ntok - 1, NULL if there is no room.
  * Only what every unit needs: the caller fills in the meaning, and the
@@ -1652,8 +1643,8 @@ match_builtin(Ctx *c)
 				i++;
 				continue;
 			}
-			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
-				head_end_known(c->fold + t->fstart + t->flen - 3))
+			/* split_compound turns most words away by their last letters */
+			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD)
 				np = split_compound(c->fold + t->fstart, t->flen, parts);
 			if (np == 0 && !c->labels_only)
 			{
