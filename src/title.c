@@ -623,9 +623,13 @@ lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
 static int
 lex_find_word(uint32_t h, const char *w, int n)
 {
-	uint32_t	s = slot_of(h);
+	uint32_t	s;
 	uint64_t	want = SLOT_KEY(h, 1, n);
 	uint64_t	key;
+
+	if (!lex_maybe(h))
+		return -1;
+	s = slot_of(h);
 
 	while ((key = lex_slots[s].key) != 0)
 	{
