@@ -715,68 +715,6 @@ swar_word(uint64_t x, uint64_t *lower)
 	return (~(letter | digit) | x) & 0x8080808080808080ull;
 }
 
-#if defined(__SSE2__)
-/*
- * Fold a title of at most 64 ASCII bytes into fold and classify its bytes:
- * bit i of *alnum says byte i is a letter or digit, bit i of *other that
- * it is neither nor a space.  Returns 0 at a byte >= 0x80.  The bytes from
- * n on are zero in fold, at least 16 of them (word_hash reads that far).
- * SSE2, which every x86-64 has, classifies sixteen bytes in a dozen
- * instructions: a quarter of what the eight-byte SWAR version below costs.
- */
-static inline int
-fold_short_ascii(char *fold, const unsigned char *s, size_t n,
-				 uint64_t *alnum, uint64_t *other)
-{
-	size_t		k;
-
-	*alnum = *other = 0;
-	/* a copy to read sixteen bytes at a time without reading past n */
-	if (n > 0)
-		memcpy(fold, s, n);
-	memset(fold + n, 0, 16);
-	for (k = 0; k < n; k += 16)
-	{
-		__m128i		x = _mm_loadu_si128((const __m128i *) (fold + k));
-		__m128i		lc = _mm_or_si128(x, _mm_set1_epi8(0x20));
-		__m128i		letter;
-		__m128i		digit;
-		__m128i		space;
-		uint32_t	an;
-
-		if (_mm_movemask_epi8(x))
-			return 0;
-		letter = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)),
-							   _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
-		digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-							  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-		space = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
-		/* letters lower-cased, every other byte as it was */
-		_mm_storeu_si128((__m128i *) (fold + k),
-						 _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
-		an = (uint32_t) _mm_movemask_epi8(_mm_or_si128(letter, digit));
-		*alnum |= (uint64_t) an << k;
-		*other |= (uint64_t) (~(an | (uint32_t) _mm_movemask_epi8(space)) & 0xFFFF) << k;
-	}
-	return 1;
-}
-#else
-/* The high bit of each of eight bytes gathered into the low eight bits. */
-static inline uint32_t
-swar_bits(uint64_t high)
-{
-	return (uint32_t) (((high >> 7) * 0x0102040810204080ull) >> 56);
-}
-
-/* The high bit set in every byte of x that is zero. */
-static inline uint64_t
-swar_zero(uint64_t x)
-{
-	uint64_t	t = (x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full;
-
-	return ~(t | x | 0x7F7F7F7F7F7F7F7Full);
-}
-
 /*
  * 1 to 7 bytes as the low bytes of a word, the rest zero, without reading
  * past them or a loop (overlapping loads put the same byte in one place).
@@ -795,6 +733,112 @@ load_short(const unsigned char *s, size_t n)
 	}
 	return (uint64_t) s[0] | ((uint64_t) s[n / 2] << (8 * (n / 2))) |
 		((uint64_t) s[n - 1] << (8 * (n - 1)));
+}
+
+#if defined(__SSE2__)
+/*
+ * Sixteen bytes folded to dst: letters lower-cased, every other
+ * byte as it was.  Bit i of *alnum says byte i is a letter or digit, bit i
+ * of *other that it is neither nor a space.  Returns the bytes >= 0x80.
+ */
+static inline uint32_t
+fold16(__m128i x, char *dst, uint32_t *alnum, uint32_t *other)
+{
+	__m128i		lc = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i		letter;
+	__m128i		digit;
+	__m128i		space;
+
+	letter = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)),
+						   _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
+	digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	space = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+	_mm_storeu_si128((__m128i *) dst,
+					 _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+	*alnum = (uint32_t) _mm_movemask_epi8(_mm_or_si128(letter, digit));
+	*other = ~(*alnum | (uint32_t) _mm_movemask_epi8(space)) & 0xFFFF;
+	return (uint32_t) _mm_movemask_epi8(x);
+}
+
+/*
+ * Fold a title of at most 64 ASCII bytes into fold and classify its bytes
+ * (the masks of fold16 for the whole title).  Returns 0 at a byte >= 0x80.
+ * The bytes from n on are zero in fold, at least 16 of them (word_hash
+ * reads that far).  SSE2, which every x86-64 has, classifies sixteen bytes
+ * in a dozen instructions: a quarter of what the eight-byte SWAR version
+ * below costs.  The title is read in place, the last sixteen bytes again
+ * if its length is not a multiple of sixteen (folding is idempotent and
+ * the masks are or-ed): a copy first would make each sixteen-byte load
+ * wait for the copy's smaller stores.
+ */
+static inline int
+fold_short_ascii(char *fold, const unsigned char *s, size_t n,
+				 uint64_t *alnum, uint64_t *other)
+{
+	size_t		k;
+	uint32_t	an;
+	uint32_t	ot;
+
+	*alnum = *other = 0;
+	if (n < 16)
+	{
+		/* in registers: a copy to memory would stall the load as above */
+		uint64_t	lo = 0;
+		uint64_t	hi = 0;
+
+		if (n >= 8)
+		{
+			memcpy(&lo, s, 8);
+			if (n > 8)
+			{
+				/* bytes 8 .. n - 1, shifted down over the ones in lo */
+				memcpy(&hi, s + n - 8, 8);
+				hi >>= 8 * (16 - n);
+			}
+		}
+		else if (n > 0)
+			lo = load_short(s, n);
+		if (fold16(_mm_set_epi64x((long long) hi, (long long) lo), fold, &an, &ot))
+			return 0;
+		_mm_storeu_si128((__m128i *) (fold + 16), _mm_setzero_si128());
+		*alnum = an;
+		*other = ot;
+		return 1;
+	}
+	for (k = 0; k + 16 <= n; k += 16)
+	{
+		if (fold16(_mm_loadu_si128((const __m128i *) (s + k)), fold + k, &an, &ot))
+			return 0;
+		*alnum |= (uint64_t) an << k;
+		*other |= (uint64_t) ot << k;
+	}
+	if (k < n)
+	{
+		if (fold16(_mm_loadu_si128((const __m128i *) (s + n - 16)), fold + n - 16,
+				   &an, &ot))
+			return 0;
+		*alnum |= (uint64_t) an << (n - 16);
+		*other |= (uint64_t) ot << (n - 16);
+	}
+	_mm_storeu_si128((__m128i *) (fold + n), _mm_setzero_si128());
+	return 1;
+}
+#else
+/* The high bit of each of eight bytes gathered into the low eight bits. */
+static inline uint32_t
+swar_bits(uint64_t high)
+{
+	return (uint32_t) (((high >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/* The high bit set in every byte of x that is zero. */
+static inline uint64_t
+swar_zero(uint64_t x)
+{
+	uint64_t	t = (x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full;
+
+	return ~(t | x | 0x7F7F7F7F7F7F7F7Full);
 }
 
 /* The same eight bytes at a time (see the SSE2 version above). */
