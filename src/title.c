@@ -12,17 +12,19 @@
  *
  * It is on the hot path of every tagging query (about a million calls per
  * query), hence its shape: one pass over the bytes folds and tokenises
- * (ASCII eight bytes at a time; a short plain-ASCII title, the usual one,
- * sixteen at a time with SSE2 into bit masks with no branch per byte),
- * each token is hashed once, a phrase is found by combining token hashes
- * and probing only as long as the lexicon says a phrase starting with this
- * word can be, most probes are settled inside one 16-byte slot by one key
- * compare, and compounds are only tried for unknown tokens whose last
- * letters can end a compound head, and then only at the head lengths that
- * end so.  The only global state is
- * the hash table over the built-in lexicon, built once at first use and
- * read-only after that.  persona_title_classify_flags lets a caller that
- * needs only the labels skip the evidence and the normalised form.
+ * (ASCII eight bytes at a time; a short title, the usual one, sixteen at a
+ * time with SSE2 into bit masks with no branch per byte, accented Latin
+ * letters spelt in ASCII first), each token is hashed once, a phrase is
+ * found by combining token hashes and probing only when a filter knows the
+ * first two words and only as long as the lexicon says a phrase starting
+ * with this word can be, most probes are settled inside one 16-byte slot
+ * by one key compare, and compounds are only tried for unknown tokens
+ * whose last letters can end a compound head, and then only at the head
+ * lengths that end so.  The only global state is the hash table over the
+ * built-in lexicon and its filters, built once at first use and read-only
+ * after that.  persona_title_classify_flags lets a caller that needs only
+ * the labels skip the evidence and the normalised form, and then the words
+ * that say nothing get no unit at all.
  *
  * src/title.c
  *
