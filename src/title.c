@@ -12,22 +12,28 @@
  *
  * It is on the hot path of every tagging query (about a million calls per
  * query), hence its shape: one pass over the bytes folds and tokenises
- * (ASCII eight bytes at a time; a short plain-ASCII title, the usual one,
- * as bit masks with no branch per byte), each token is hashed once, a
- * phrase is found by combining token hashes and probing only as long as
- * the lexicon says a phrase starting with this word can be, most probes are
- * settled inside one 16-byte slot by one key compare, and compounds are
- * only tried for unknown tokens whose last letters can end a compound head,
- * and then only at the head lengths that end so.  The only global state is
- * the hash table over the built-in lexicon, built once at first use and
- * read-only after that.  persona_title_classify_flags lets a caller that
- * needs only the labels skip the evidence and the normalised form.
+ * (ASCII eight bytes at a time; a short title, the usual one, sixteen at a
+ * time with SSE2 into bit masks with no branch per byte, accented Latin
+ * letters spelt in ASCII first), each token is hashed once, a phrase is
+ * found by combining token hashes and probing only when a filter knows the
+ * first two words and only as long as the lexicon says a phrase starting
+ * with this word can be, most probes are settled inside one 16-byte slot
+ * by one key compare, and compounds are only tried for unknown tokens
+ * whose last letters can end a compound head, and then only at the head
+ * lengths that end so.  The only global state is the hash table over the
+ * built-in lexicon and its filters, built once at first use and read-only
+ * after that.  persona_title_classify_flags lets a caller that needs only
+ * the labels skip the evidence and the normalised form, and then the words
+ * that say nothing get no unit at all.
  *
  * src/title.c
  *
  *-------------------------------------------------------------------------
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "title.h"
 #include "lexicon.h"
@@ -89,13 +95,23 @@ typedef struct Ctx
 	int			ntok;
 	int			nunit;
 	uint16_t	allflags;		/* union of the units' flags */
+	int			labels_only;	/* no unknown word is read: none gets a unit */
+	int			need_src;		/* the caller reads where words came from */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
+	unsigned char spelt[64 + 8];	/* a short title spelt in ASCII, with
+									 * room for an eight-byte store */
 	Token		tok[MAX_TOKENS];
 	Unit		unit[MAX_UNITS];
 } Ctx;
 
 static void resolve_context(Ctx *c);
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 /* One probe touches one slot: what to compare before the entry itself. */
 typedef struct LexSlot
@@ -127,7 +143,45 @@ lex_maybe(uint32_t h)
 
 	return (lex_filter[b / 64] >> (b % 64)) & 1;
 }
+
+/*
+ * The same over the first two words of every phrase: most words that can
+ * start a phrase ("senior", "sales") are followed by one that starts none
+ * with them, and one probe here spares the probes for every phrase length.
+ */
+#define LEX_PAIR_FILTER_BITS	32768
+static uint64_t lex_pair_filter[LEX_PAIR_FILTER_BITS / 64];
+
+static inline uint32_t
+pair_bit(uint32_t h)
+{
+	return (h >> 9) & (LEX_PAIR_FILTER_BITS - 1);
+}
+
+static inline int
+lex_pair_maybe(uint32_t h)
+{
+	uint32_t	b = pair_bit(h);
+
+	return (lex_pair_filter[b / 64] >> (b % 64)) & 1;
+}
+
 static uint64_t lex_head_bits[HEAD_BITS / 64];
+
+/*
+ * Entries that say nothing to the classification ("global", "the", "and"):
+ * no level, no function, English, and no flag but the compound ones.  A
+ * labels-only call gives them no unit, like unknown words.
+ */
+#define LEX_MAX_ENTRIES	8000	/* tools/gen_lexicon.pl refuses more */
+#define LEX_INERT_OK	(LEX_CMOD | LEX_CHEAD | LEX_LOOSEHEAD | LEX_PREFIXONLY)
+static uint64_t lex_inert[(LEX_MAX_ENTRIES + 63) / 64];
+
+static inline int
+entry_inert(int e)
+{
+	return (lex_inert[e / 64] >> (e % 64)) & 1;
+}
 static uint64_t lex_head_end[(26 * 26 * 26 + 63) / 64];	/* last 3 letters */
 static uint64_t lex_head_lens;	/* bit n: a head of n letters exists */
 
@@ -303,8 +357,9 @@ slot_of(uint32_t h)
 	return (h * 0x9E3779B1u) >> (32 - lex_slot_bits);
 }
 
+/* The hash of the first nwords words of a term (all if it has fewer). */
 static uint32_t
-term_hash(const char *term)
+term_hash(const char *term, int nwords)
 {
 	uint32_t	h = 0;
 	int			first = 1;
@@ -324,7 +379,7 @@ term_hash(const char *term)
 		wh = word_hash(buf, n);
 		h = first ? wh : phrase_combine(h, wh);
 		first = 0;
-		if (!sp)
+		if (!sp || --nwords == 0)
 			return h;
 		term = sp + 1;
 	}
@@ -389,7 +444,7 @@ lex_build(void)
 	for (i = 0; i < persona_lexicon_size && i < LEX_SLOTS / 2; i++)
 	{
 		const PersonaLexEntry *e = &persona_lexicon[i];
-		uint32_t	h = term_hash(e->term);
+		uint32_t	h = term_hash(e->term, e->nwords);
 		uint32_t	s = slot_of(h);
 
 		while (lex_slots[s].key != 0)
@@ -398,6 +453,15 @@ lex_build(void)
 			(uint64_t) (i + 1) << 48;
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
+		if (e->sen == PERSONA_SEN_NONE && e->fn == PERSONA_FN_NONE &&
+			e->lang == 0 && !(e->flags & ~LEX_INERT_OK) && i < LEX_MAX_ENTRIES)
+			lex_inert[i / 64] |= (uint64_t) 1 << (i % 64);
+		if (e->nwords > 1)
+		{
+			uint32_t	b = pair_bit(term_hash(e->term, 2));
+
+			lex_pair_filter[b / 64] |= (uint64_t) 1 << (b % 64);
+		}
 		lex_slots[s].w8 = 0;
 		if (e->nwords == 1)
 			memcpy(&lex_slots[s].w8, e->term, e->termlen < 8 ? e->termlen : 8);
@@ -561,9 +625,13 @@ lex_find_tokens(uint32_t h, const Ctx *c, int tok, int nw, int len)
 static int
 lex_find_word(uint32_t h, const char *w, int n)
 {
-	uint32_t	s = slot_of(h);
+	uint32_t	s;
 	uint64_t	want = SLOT_KEY(h, 1, n);
 	uint64_t	key;
+
+	if (!lex_maybe(h))
+		return -1;
+	s = slot_of(h);
 
 	while ((key = lex_slots[s].key) != 0)
 	{
@@ -649,22 +717,6 @@ swar_word(uint64_t x, uint64_t *lower)
 	return (~(letter | digit) | x) & 0x8080808080808080ull;
 }
 
-/* The high bit of each of eight bytes gathered into the low eight bits. */
-static inline uint32_t
-swar_bits(uint64_t high)
-{
-	return (uint32_t) (((high >> 7) * 0x0102040810204080ull) >> 56);
-}
-
-/* The high bit set in every byte of x that is zero. */
-static inline uint64_t
-swar_zero(uint64_t x)
-{
-	uint64_t	t = (x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full;
-
-	return ~(t | x | 0x7F7F7F7F7F7F7F7Full);
-}
-
 /*
  * 1 to 7 bytes as the low bytes of a word, the rest zero, without reading
  * past them or a loop (overlapping loads put the same byte in one place).
@@ -685,31 +737,120 @@ load_short(const unsigned char *s, size_t n)
 		((uint64_t) s[n - 1] << (8 * (n - 1)));
 }
 
+#if defined(__SSE2__)
 /*
- * The common title on a straight path: at most 64 bytes of ASCII letters,
- * digits, spaces and the separators and segment punctuation that need no
- * look-around beyond the next byte (not "&", "@").  The title is folded in
- * place eight bytes at a time into one bit mask of letters and digits, so
- * each token is found with two bit scans instead of a branch per byte, and
- * a token's segment is the number of segment marks before it.  Produces
- * exactly what tokenize's byte loop produces, except that a token's folded
- * bytes stay at its source offset (nothing relies on fold being compact).
- * Returns 0, having done nothing that matters, for any other title.
+ * Sixteen bytes folded to dst: letters lower-cased, every other
+ * byte as it was.  Bit i of *alnum says byte i is a letter or digit, bit i
+ * of *other that it is neither nor a space.  Returns the bytes >= 0x80.
  */
-static int
-tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
+static inline uint32_t
+fold16(__m128i x, char *dst, uint32_t *alnum, uint32_t *other)
 {
-	char	   *fold = c->fold;
-	uint64_t	alnum = 0;		/* bit i: byte i is a letter or digit */
-	uint64_t	other = 0;		/* bit i: byte i is punctuation */
-	uint64_t	segmark = 0;	/* bit i: byte i ends a segment */
-	size_t		k;
-	int			ntok = 0;
-	int			nat = 0;		/* " at " seen so far: each ends a segment */
+	__m128i		lc = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i		letter;
+	__m128i		digit;
+	__m128i		space;
 
-	if (n > 64)
-		return 0;
-	/* word_hash reads 16 bytes from a word's start: define them */
+	letter = _mm_and_si128(_mm_cmpgt_epi8(lc, _mm_set1_epi8('a' - 1)),
+						   _mm_cmplt_epi8(lc, _mm_set1_epi8('z' + 1)));
+	digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+						  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	space = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+	_mm_storeu_si128((__m128i *) dst,
+					 _mm_or_si128(x, _mm_and_si128(letter, _mm_set1_epi8(0x20))));
+	*alnum = (uint32_t) _mm_movemask_epi8(_mm_or_si128(letter, digit));
+	*other = ~(*alnum | (uint32_t) _mm_movemask_epi8(space)) & 0xFFFF;
+	return (uint32_t) _mm_movemask_epi8(x);
+}
+
+/*
+ * Fold a title of at most 64 ASCII bytes into fold and classify its bytes
+ * (the masks of fold16 for the whole title).  Returns 0 at a byte >= 0x80.
+ * The bytes from n on are zero in fold, at least 16 of them (word_hash
+ * reads that far).  SSE2, which every x86-64 has, classifies sixteen bytes
+ * in a dozen instructions: a quarter of what the eight-byte SWAR version
+ * below costs.  The title is read in place, the last sixteen bytes again
+ * if its length is not a multiple of sixteen (folding is idempotent and
+ * the masks are or-ed): a copy first would make each sixteen-byte load
+ * wait for the copy's smaller stores.
+ */
+static inline int
+fold_short_ascii(char *fold, const unsigned char *s, size_t n,
+				 uint64_t *alnum, uint64_t *other)
+{
+	size_t		k;
+	uint32_t	an;
+	uint32_t	ot;
+
+	*alnum = *other = 0;
+	if (n < 16)
+	{
+		/* in registers: a copy to memory would stall the load as above */
+		uint64_t	lo = 0;
+		uint64_t	hi = 0;
+
+		if (n >= 8)
+		{
+			memcpy(&lo, s, 8);
+			if (n > 8)
+			{
+				/* bytes 8 .. n - 1, shifted down over the ones in lo */
+				memcpy(&hi, s + n - 8, 8);
+				hi >>= 8 * (16 - n);
+			}
+		}
+		else if (n > 0)
+			lo = load_short(s, n);
+		if (fold16(_mm_set_epi64x((long long) hi, (long long) lo), fold, &an, &ot))
+			return 0;
+		_mm_storeu_si128((__m128i *) (fold + 16), _mm_setzero_si128());
+		*alnum = an;
+		*other = ot;
+		return 1;
+	}
+	for (k = 0; k + 16 <= n; k += 16)
+	{
+		if (fold16(_mm_loadu_si128((const __m128i *) (s + k)), fold + k, &an, &ot))
+			return 0;
+		*alnum |= (uint64_t) an << k;
+		*other |= (uint64_t) ot << k;
+	}
+	if (k < n)
+	{
+		if (fold16(_mm_loadu_si128((const __m128i *) (s + n - 16)), fold + n - 16,
+				   &an, &ot))
+			return 0;
+		*alnum |= (uint64_t) an << (n - 16);
+		*other |= (uint64_t) ot << (n - 16);
+	}
+	_mm_storeu_si128((__m128i *) (fold + n), _mm_setzero_si128());
+	return 1;
+}
+#else
+/* The high bit of each of eight bytes gathered into the low eight bits. */
+static inline uint32_t
+swar_bits(uint64_t high)
+{
+	return (uint32_t) (((high >> 7) * 0x0102040810204080ull) >> 56);
+}
+
+/* The high bit set in every byte of x that is zero. */
+static inline uint64_t
+swar_zero(uint64_t x)
+{
+	uint64_t	t = (x & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full;
+
+	return ~(t | x | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/* The same eight bytes at a time (see the SSE2 version above). */
+static inline int
+fold_short_ascii(char *fold, const unsigned char *s, size_t n,
+				 uint64_t *alnum, uint64_t *other)
+{
+	size_t		k;
+
+	*alnum = *other = 0;
 	memset(fold + (n & ~(size_t) 7), 0, 24);
 	for (k = 0; k < n; k += 8)
 	{
@@ -732,9 +873,36 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 			return 0;
 		stop = swar_word(x, &lc);
 		memcpy(fold + k, &lc, 8);
-		alnum |= (uint64_t) (~swar_bits(stop) & 0xFF) << k;
-		other |= (uint64_t) swar_bits(stop & ~swar_zero(x ^ 0x2020202020202020ull)) << k;
+		*alnum |= (uint64_t) (~swar_bits(stop) & 0xFF) << k;
+		*other |= (uint64_t) swar_bits(stop & ~swar_zero(x ^ 0x2020202020202020ull)) << k;
 	}
+	return 1;
+}
+#endif
+
+/*
+ * The common title on a straight path: at most 64 bytes of ASCII letters,
+ * digits, spaces and the separators and segment punctuation that need no
+ * look-around beyond the next byte (not "&", "@").  The title is folded in
+ * place (see fold_short_ascii) into one bit mask of letters and digits, so
+ * each token is found with two bit scans instead of a branch per byte, and
+ * a token's segment is the number of segment marks before it.  Produces
+ * exactly what tokenize's byte loop produces, except that a token's folded
+ * bytes stay at its source offset (nothing relies on fold being compact).
+ * Returns 0, having done nothing that matters, for any other title.
+ */
+static ALWAYS_INLINE int
+tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
+{
+	char	   *fold = c->fold;
+	uint64_t	alnum;			/* bit i: byte i is a letter or digit */
+	uint64_t	other;			/* bit i: byte i is punctuation */
+	uint64_t	segmark = 0;	/* bit i: byte i ends a segment */
+	int			ntok = 0;
+	int			nat = 0;		/* " at " seen so far: each ends a segment */
+
+	if (n > 64 || !fold_short_ascii(fold, s, n, &alnum, &other))
+		return 0;
 	/* the zero padding after the title is neither */
 	if (n < 64)
 		other &= ((uint64_t) 1 << n) - 1;
@@ -765,13 +933,18 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
 	while (alnum)
 	{
+		/*
+		 * Adding the lowest bit of the first run of ones carries through
+		 * the run: the sum's lowest bit is where the token ends (none if
+		 * it ends at bit 63), and and-ing the sum clears the token.
+		 */
+		uint64_t	after = alnum + (alnum & -alnum);
 		int			start = __builtin_ctzll(alnum);
-		uint64_t	rest = ~(alnum >> start);
-		int			len = rest ? __builtin_ctzll(rest) : 64 - start;
+		int			len = (after ? __builtin_ctzll(after) : 64) - start;
 		Token	   *t = &c->tok[ntok++];
 		int			seg;
 
-		alnum = start + len >= 64 ? 0 : alnum & ~(((uint64_t) 1 << (start + len)) - 1);
+		alnum &= after;
 		seg = nat;
 		if (segmark)			/* rare: spare the popcount */
 			seg += bit_count(segmark & (((uint64_t) 1 << start) - 1));
@@ -790,7 +963,150 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 	c->ntok = ntok;
 	return 1;
 }
+
+/*
+ * A short title with accented Latin letters ("Geschäftsführer", "Directeur
+ * général") or the dashes and bullet that end a segment, on the same
+ * straight path: the title is first spelt in ASCII (each letter of U+00C0
+ * .. U+017F as it folds, a segment mark as ";", any other character as the
+ * separator 0x01), tokenised as an ASCII title, and the tokens' source
+ * bytes are then mapped back.  What the byte loop would make of it is
+ * exactly that, because nothing but a character's class and fold is read:
+ * the look-around of "&" and "@" is not taken here (tokenize_short_ascii
+ * refuses them), and a byte next to " - " is a space in both spellings or
+ * in neither.  Returns 0 for anything else (other scripts, longer titles).
+ */
+static int
+tokenize_short_latin(Ctx *c, const unsigned char *s, size_t n)
+{
+	unsigned char *ascii = c->spelt;
+	/*
+	 * From ASCII offset end[k] on, a source offset is the ASCII one plus
+	 * shift[k]: one entry per non-ASCII character, at most one per byte.
+	 */
+	uint8_t		end[64];
+	uint8_t		shift[64];
+	int			nshift = 0;
+	int			sh = 0;
+	size_t		i = 0;
+	size_t		m = 0;
+	int			k;
+	int			j;
+
+	if (n > 64)
+		return 0;
+	while (i < n)
+	{
+		unsigned int b = s[i];
+		const char *rep = "\x01";	/* a separator */
+		size_t		clen = 1;
+
+		if (i + 8 <= n)
+		{
+			/* the ASCII bytes up to the next other one, eight at a time */
+			uint64_t	x;
+			uint64_t	high;
+
+			memcpy(&x, s + i, 8);
+			memcpy(ascii + m, &x, 8);
+			high = x & 0x8080808080808080ull;
+			if (high == 0)
+			{
+				i += 8;
+				m += 8;
+				continue;
+			}
+			i += (size_t) __builtin_ctzll(high) / 8;
+			m += (size_t) __builtin_ctzll(high) / 8;
+			b = s[i];
+		}
+		else if (b < 0x80)
+		{
+			ascii[m++] = (unsigned char) b;
+			i++;
+			continue;
+		}
+		if (b >= 0xC2 && b <= 0xC5)
+		{
+			/* U+0080 .. U+017F; an invalid sequence is a separator byte */
+			if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80)
+			{
+				unsigned int cp = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+
+				clen = 2;
+				if (cp >= 0xC0 && *latin_fold[cp - 0xC0])
+					rep = latin_fold[cp - 0xC0];
+				else if (cp == 0xB7)
+					rep = ";";
+			}
+		}
+		else if (b == 0xE2)
+		{
+			/* U+2000 .. U+2FFF: dashes and the bullet end a segment */
+			if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+			{
+				unsigned int cp = 0x2000 | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+
+				clen = 3;
+				if (cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2022)
+					rep = ";";
+			}
+		}
+		else
+			return 0;
+		/* never longer than the bytes it replaces */
+		while (*rep)
+			ascii[m++] = (unsigned char) *rep++;
+		i += clen;
+		end[nshift] = (uint8_t) m;
+		shift[nshift++] = (uint8_t) (i - m);
+	}
+	if (!tokenize_short_ascii(c, ascii, m))
+		return 0;
+	/*
+	 * Only the evidence reads the source bytes.  Tokens and shifts are both
+	 * in title order: one walk maps them.  A token starts and ends between
+	 * characters, never inside one.
+	 */
+	if (nshift == 0 || !c->need_src)
+		return 1;
+	for (k = 0, j = 0; k < c->ntok; k++)
+	{
+		Token	   *t = &c->tok[k];
+		int			first = t->fstart;
+		int			last = t->fstart + t->flen;
+
+		while (j < nshift && end[j] <= first)
+			sh = shift[j++];
+		t->sstart = (uint16_t) (first + sh);
+		while (j < nshift && end[j] <= last)
+			sh = shift[j++];
+		t->slen = (uint16_t) (last + sh - t->sstart);
+	}
+	return 1;
+}
 #endif
+
+/*
+ * The length of a valid UTF-8 character at s (n bytes readable) of a
+ * script without a letter the lexicon knows, or 0: U+0180 .. U+07FF except
+ * U+0200 .. U+023F (Greek, Cyrillic, Hebrew, Arabic, ...) and U+3000 ..
+ * U+CFFF except U+3001 (CJK, kana, hangul).  They are all separators, which
+ * the general decoder below finds too, at three times the cost: a title
+ * in Chinese or Russian is a few dozen of them.
+ */
+static inline size_t
+other_script_len(const unsigned char *s, size_t n)
+{
+	unsigned int b = s[0];
+
+	if (b >= 0xC6 && b <= 0xDF && b != 0xC8)
+		return n > 1 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (b >= 0xE3 && b <= 0xEC)
+		return n > 2 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 &&
+			!(b == 0xE3 && s[1] == 0x80 && s[2] == 0x81) ? 3 : 0;
+	return 0;
+}
 
 static void
 tokenize(Ctx *c, const unsigned char *s, size_t n)
@@ -806,7 +1122,7 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
 	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (tokenize_short_ascii(c, s, n))
+	if (tokenize_short_ascii(c, s, n) || tokenize_short_latin(c, s, n))
 		return;
 #endif
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
@@ -944,10 +1260,14 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 			else
 				kind = 1;
 		}
+		else if ((clen = other_script_len(s + i, n - i)) > 0)
+			kind = 1;
 		else
 		{
 			uint32_t	cp = 0;
 			int			need = 0;
+
+			clen = 1;
 
 			kind = 1;
 			if (b >= 0xC2 && b <= 0xDF)
@@ -1044,15 +1364,6 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 #undef END_TOKEN
 	c->ntok = ntok;
 	memset(fold + fpos, 0, 16);
-}
-
-/* Could a known compound head end with these three letters? */
-static inline int
-head_end_known(const char *t)
-{
-	int			code = tail_code(t);
-
-	return code >= 0 && (lex_head_end[code / 64] & ((uint64_t) 1 << (code % 64)));
 }
 
 /*
@@ -1310,7 +1621,9 @@ match_builtin(Ctx *c)
 		if (t->flen <= MAX_LEX_WORD)
 		{
 			best = lex_find_token(t->hash, c, t);
-			if (best >= 0 && persona_lexicon[best].maxwords > 1)
+			if (best >= 0 && persona_lexicon[best].maxwords > 1 &&
+				i + 1 < c->ntok && c->tok[i + 1].seg == t->seg &&
+				lex_pair_maybe(phrase_combine(t->hash, c->tok[i + 1].hash)))
 			{
 				uint32_t	hs[MAX_PHRASE];
 				int			ls[MAX_PHRASE];
@@ -1348,7 +1661,9 @@ match_builtin(Ctx *c)
 				best = -1;
 		}
 
-		if (best >= 0)
+		if (best >= 0 && c->labels_only && entry_inert(best))
+			;					/* says nothing: no unit */
+		else if (best >= 0)
 		{
 			u = new_unit(c, i, bestn);
 			if (!u)
@@ -1378,10 +1693,10 @@ match_builtin(Ctx *c)
 				i++;
 				continue;
 			}
-			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD &&
-				head_end_known(c->fold + t->fstart + t->flen - 3))
+			/* split_compound turns most words away by their last letters */
+			if (t->flen >= MIN_COMPOUND && t->flen <= MAX_LEX_WORD)
 				np = split_compound(c->fold + t->fstart, t->flen, parts);
-			if (np == 0)
+			if (np == 0 && !c->labels_only)
 			{
 				u = new_unit(c, i, 1);
 				if (!u)
@@ -1390,6 +1705,8 @@ match_builtin(Ctx *c)
 			}
 			for (p = 0; p < np; p++)
 			{
+				if (parts[p].entry < 0 && c->labels_only)
+					continue;
 				u = new_unit(c, i, 1);
 				if (!u)
 					return;
@@ -1560,12 +1877,23 @@ match_user(Ctx *c, const PersonaLexicon *user)
 	}
 }
 
-/* Run the whole front end: tokens, built-in matches, user matches. */
+/*
+ * Run the whole front end: tokens, built-in matches, user matches.
+ * cflags (PERSONA_CLASSIFY_*) say what the caller does not read: without
+ * evidence no source bytes; without evidence and normalised form (and
+ * user lexicon, which matches on words) no unknown word, which says
+ * nothing to any rule of classify.
+ */
 static void
-analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user)
+analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user,
+		int cflags)
 {
 	if (!lex_built)
 		lex_build();
+	c->need_src = !(cflags & PERSONA_CLASSIFY_NO_EVIDENCE);
+	c->labels_only = (cflags & PERSONA_CLASSIFY_NO_EVIDENCE) &&
+		(cflags & PERSONA_CLASSIFY_NO_NORMALIZED) &&
+		!(user && user->nterms > 0 && user->terms);
 	if (title == NULL)
 		len = 0;
 	if (len > PERSONA_TITLE_MAX_BYTES)
@@ -1618,7 +1946,7 @@ persona_title_normalize(const char *text, size_t len,
 {
 	Ctx			c;
 
-	analyse(&c, text, len, user);
+	analyse(&c, text, len, user, PERSONA_CLASSIFY_NO_EVIDENCE);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 	return write_normalized(&c, buf, bufsize);
@@ -1704,12 +2032,6 @@ set_evidence(PersonaEvidence *ev, const Unit *un, int sen, int fn, int rule)
 	 ~((uint64_t) 1 << (PERSONA_FN_LEGAL + 1)) & \
 	 ~((uint64_t) 1 << (PERSONA_FN_CONSULTING + 1)))
 
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 /*
  * Classify: one walk over the units records the evidence in title order
  * and keeps, as it goes, the candidates for each rule of
@@ -1735,7 +2057,6 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	int			exec_u = -1;
 	int			to_seg = -1;
 	int			fn_seg = -1;
-	int			done = 0;
 	size_t		room = PERSONA_NORM_MAX;	/* 0 once a word did not fit */
 	int			has_sub = 0;
 	size_t		pos = 0;
@@ -1747,7 +2068,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	int			fn;
 	uint32_t	functions = 0;
 
-	analyse(&c, title, len, user);
+	analyse(&c, title, len, user, cflags);
 	if (c.allflags & (LEX_STAFF | LEX_CHIEF | LEX_FOREIGNCTX))
 		resolve_context(&c);
 
@@ -1803,7 +2124,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 	nbuf[pos] = '\0';
 	out->normalized_len = (uint16_t) pos;
 
-	for (u = 0; u < c.nunit && !done; u++)
+	for (u = 0; u < c.nunit; u++)
 	{
 		Unit	   *un = &c.unit[u];
 		int			seg;
@@ -1811,7 +2132,9 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		int			usen;
 		int			ufn;
 
-		if (cflags & PERSONA_CLASSIFY_NO_NORMALIZED)
+		/* evidence without the normalised form points at nothing */
+		if ((cflags & PERSONA_CLASSIFY_NO_NORMALIZED) &&
+			!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
 			un->nstart = un->nlen = 0;
 		if (un->skip)
 			continue;
@@ -1821,10 +2144,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		ufn = un->fn;
 		/* "Sales Manager at Acme": the employer says nothing */
 		if (seg >= c.at_seg)
-		{
-			done = 1;
-			continue;
-		}
+			break;
 
 		/*
 		 * A word with neither level nor function (most unknown words)
@@ -1858,7 +2178,8 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		if (usen == PERSONA_SEN_NONE && ufn == PERSONA_FN_NONE)
 			continue;
 		has_sub |= (un->sub != NULL);
-		un->ev = -1;
+		if (!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
+			un->ev = -1;
 		/* keep one slot for the default rule */
 		if (nev < PERSONA_MAX_EVIDENCE - 1 &&
 			!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
@@ -1906,7 +2227,7 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 		if (un->flags & LEX_ASSIST)
 		{
 			assist_u = u;
-			done = 1;
+			break;
 		}
 	}
 
@@ -1949,10 +2270,13 @@ classify(const char *title, size_t len, const PersonaLexicon *user,
 				out->subfunction = c.unit[u].sub;
 	}
 
-	if (sen_u >= 0 && c.unit[sen_u].ev >= 0)
-		out->evidence[(int) c.unit[sen_u].ev].decided = 1;
-	if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
-		out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	if (!(cflags & PERSONA_CLASSIFY_NO_EVIDENCE))
+	{
+		if (sen_u >= 0 && c.unit[sen_u].ev >= 0)
+			out->evidence[(int) c.unit[sen_u].ev].decided = 1;
+		if (fn_u >= 0 && c.unit[fn_u].ev >= 0)
+			out->evidence[(int) c.unit[fn_u].ev].decided = 1;
+	}
 	/* "Mitarbeiter Vertrieb" is an entry role, "Mitarbeiter" alone is not */
 	if (role_u < 0 && employee_u >= 0 && fn != PERSONA_FN_NONE)
 		role_u = employee_u;
