@@ -1921,7 +1921,8 @@ write_normalized(Ctx *c, char *buf, size_t bufsize)
 		Unit	   *un = &c->unit[u];
 		size_t		need;
 
-		un->nstart = (uint16_t) (pos > 0 ? pos + 1 : pos);
+		/* as in the classifier: a word not written has an empty span */
+		un->nstart = (uint16_t) pos;
 		un->nlen = 0;
 		if (un->skip || un->canon_len == 0)
 			continue;
