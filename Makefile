@@ -76,7 +76,7 @@ bench-match:
 	bench/run match
 bench-tagging:
 	bench/run tagging
-# 10 million leads, about 12 minutes: not part of bench, not run in CI.
+# 10 million leads, about 5 minutes: not part of bench, not run in CI.
 bench-scale:
 	bench/run scale
 
