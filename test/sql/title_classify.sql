@@ -380,6 +380,6 @@ SELECT (persona.title_parse('CFO')).normalized = (persona.title_parse('Chief Fin
        (persona.title_parse('Sr. Dir., Rev Ops')).normalized LIKE '%revenue operations%' AS rev_ops_expands,
        (persona.title_parse('Vertriebsleiterin')).normalized = 'sales head' AS vertriebsleiterin_splits,
        (persona.title_parse('Einkaufsleiter')).normalized = 'purchasing head' AS einkaufsleiter_splits,
-       (persona.title_parse('Personalreferent')).normalized = 'hr specialist' AS personalreferent_splits;
+       (persona.title_parse('Personalreferent')).normalized = 'human resources specialist' AS personalreferent_splits;
 
 DROP TABLE title_case;
