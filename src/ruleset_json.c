@@ -259,6 +259,21 @@ get_text_list(JsonbContainer *obj, const char *key, TextList *list,
 								   itempath(here, i));
 }
 
+/*
+ * Re-raise the error a built-in input function (int4range, jsonb) just
+ * threw as a ruleset error that names the path, in the caller's context.
+ */
+static pg_attribute_noreturn() void
+input_error_at(MemoryContext cxt, const char *path)
+{
+	ErrorData  *edata;
+
+	MemoryContextSwitchTo(cxt);
+	edata = CopyErrorData();
+	FlushErrorState();
+	ruleset_error(path, "%s", edata->message);
+}
+
 void
 ruleset_parse_employees(RulesetProfile *p, const char *literal, const char *path)
 {
@@ -281,12 +296,7 @@ ruleset_parse_employees(RulesetProfile *p, const char *literal, const char *path
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		ruleset_error(path, "%s", edata->message);
+		input_error_at(cxt, path);
 	}
 	PG_END_TRY();
 
@@ -344,12 +354,7 @@ ruleset_attributes_from_text(const char *text, const char *path)
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
-		MemoryContextSwitchTo(cxt);
-		edata = CopyErrorData();
-		FlushErrorState();
-		ruleset_error(path, "%s", edata->message);
+		input_error_at(cxt, path);
 	}
 	PG_END_TRY();
 
