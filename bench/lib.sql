@@ -27,9 +27,9 @@ $$;
 -- median time of the query, the median time of the floor, and the median
 -- of the per-turn ratios query / floor.  Timing each run beside a floor of
 -- its own keeps a slow spell of a shared machine out of the ratio: timed
--- apart (five medians of the floor, then five of the query), five runs of
--- the same code on the 2-core test machine read 2.1x to 3.1x its floor in
--- one afternoon.
+-- apart (five runs of the floor, then five of the query), five benchmark
+-- runs of the same code on the 2-core test machine read 2.1x to 3.1x its
+-- floor in one afternoon.
 --
 CREATE FUNCTION pg_temp.time_vs_floor(floor_query text, query text, runs int DEFAULT 5,
                                       OUT ms numeric, OUT floor_ms numeric, OUT x_floor numeric)
