@@ -1,6 +1,28 @@
 --
 -- bench/lib.sql: timing helpers shared by the benchmarks.
 --
+-- pg_temp.once_ms(query) runs the query once and returns its wall time in
+-- milliseconds; the helpers below and bench/tagging.sql time through it.
+--
+CREATE FUNCTION pg_temp.once_ms(query text)
+RETURNS numeric
+LANGUAGE plpgsql AS $$
+DECLARE
+	started timestamptz := clock_timestamp();
+BEGIN
+	EXECUTE query;
+	RETURN (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
+END
+$$;
+
+-- The median of an array of times (or ratios).
+CREATE FUNCTION pg_temp.median(v numeric[])
+RETURNS numeric
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(v) t
+$$;
+
+--
 -- pg_temp.time_ms(query, runs) runs the query once to warm the caches, then
 -- runs times more and returns the median wall time in milliseconds.
 --
@@ -8,16 +30,13 @@ CREATE FUNCTION pg_temp.time_ms(query text, runs int DEFAULT 5)
 RETURNS numeric
 LANGUAGE plpgsql AS $$
 DECLARE
-	started timestamptz;
 	times numeric[] := '{}';
 BEGIN
 	EXECUTE query;
 	FOR i IN 1 .. runs LOOP
-		started := clock_timestamp();
-		EXECUTE query;
-		times := times || (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
+		times := times || pg_temp.once_ms(query);
 	END LOOP;
-	RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t);
+	RETURN pg_temp.median(times);
 END
 $$;
 
@@ -35,7 +54,6 @@ CREATE FUNCTION pg_temp.time_vs_floor(floor_query text, query text, runs int DEF
                                       OUT ms numeric, OUT floor_ms numeric, OUT x_floor numeric)
 LANGUAGE plpgsql AS $$
 DECLARE
-	started timestamptz;
 	q numeric;
 	f numeric;
 	qs numeric[] := '{}';
@@ -45,18 +63,14 @@ BEGIN
 	EXECUTE floor_query;
 	EXECUTE query;
 	FOR i IN 1 .. runs LOOP
-		started := clock_timestamp();
-		EXECUTE floor_query;
-		f := (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
-		started := clock_timestamp();
-		EXECUTE query;
-		q := (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
+		f := pg_temp.once_ms(floor_query);
+		q := pg_temp.once_ms(query);
 		fs := fs || f;
 		qs := qs || q;
 		rs := rs || q / f;
 	END LOOP;
-	ms := (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(qs) t);
-	floor_ms := (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(fs) t);
-	x_floor := (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(rs) t);
+	ms := pg_temp.median(qs);
+	floor_ms := pg_temp.median(fs);
+	x_floor := pg_temp.median(rs);
 END
 $$;

@@ -29,12 +29,6 @@ SELECT persona.attach('leads', title => 'title', industry => 'industry',
                       employees => 'employees', country => 'country');
 
 CREATE TEMP TABLE timings (what text, ms numeric);
-CREATE FUNCTION pg_temp.once_ms(query text) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE started timestamptz := clock_timestamp();
-BEGIN
-	EXECUTE query;
-	RETURN (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
-END $$;
 
 -- Inserts, in three interleaved rounds (so a drift of the machine touches
 -- every variant alike); each figure is the median of its three runs:
@@ -51,25 +45,20 @@ CREATE EXTENSION insert_username;
 CREATE TRIGGER contrib_insert_username BEFORE INSERT ON leads
 	FOR EACH ROW EXECUTE FUNCTION insert_username(note);
 CREATE FUNCTION pg_temp.insert_ms(variant text) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE
-	started timestamptz;
 BEGIN
 	TRUNCATE leads;
 	EXECUTE format('ALTER TABLE leads %s TRIGGER persona_tag', CASE WHEN variant = 'trigger' THEN 'ENABLE' ELSE 'DISABLE' END);
 	EXECUTE format('ALTER TABLE leads %s TRIGGER contrib_insert_username', CASE WHEN variant = 'contrib' THEN 'ENABLE' ELSE 'DISABLE' END);
 	CHECKPOINT;
-	started := clock_timestamp();
 	IF variant = 'wide rows' THEN
-		INSERT INTO leads (id, title, industry, employees, country, persona,
+		RETURN pg_temp.once_ms($q$INSERT INTO leads (id, title, industry, employees, country, persona,
 		    persona_score, persona_role, persona_seniority, persona_function, persona_ruleset_version,
 		    persona_locked, persona_tagged_at)
 		  SELECT id, title, industry, employees, country, 'sales_manager', 0.75, 'influencer',
-		    'manager', 'sales', 1, false, now() FROM source_leads;
-	ELSE
-		INSERT INTO leads (id, title, industry, employees, country)
-		  SELECT id, title, industry, employees, country FROM source_leads;
+		    'manager', 'sales', 1, false, now() FROM source_leads$q$);
 	END IF;
-	RETURN (extract(epoch FROM clock_timestamp() - started) * 1000)::numeric;
+	RETURN pg_temp.once_ms('INSERT INTO leads (id, title, industry, employees, country)
+	  SELECT id, title, industry, employees, country FROM source_leads');
 END $$;
 CREATE TEMP TABLE insert_runs (what text, ms numeric);
 
@@ -87,7 +76,7 @@ FROM generate_series(1, 3) AS round,
 ORDER BY round, turn \gexec
 SELECT 'marker: inserts end' AS marker;
 INSERT INTO timings
-SELECT what, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) FROM insert_runs GROUP BY what;
+SELECT what, pg_temp.median(array_agg(ms)) FROM insert_runs GROUP BY what;
 DROP TRIGGER contrib_insert_username ON leads;
 ALTER TABLE leads ENABLE TRIGGER persona_tag;
 SELECT count(*) AS tagged_rows, count(persona) AS with_persona,

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * match_sql.c
- *	  SQL-callable matching: persona.match, persona.match_all,
+ *	  SQL-callable matching: persona.match, persona.match_persona, persona.match_all,
  *	  persona.explain (each with an explicit ruleset, IMMUTABLE, or with the
  *	  active one, STABLE) and persona.infer_role.
  *

@@ -93,7 +93,7 @@ bytes_before_separator(uint64 x)
  * (the rest of a very long title is not matched against).  Keywords and
  * titles are split by this same function, and a hash match is always
  * confirmed by comparing the bytes.  This runs over every row's title:
- * a word of up to eight bytes, the usual one, is one load and one multiply,
+ * a word of up to seven bytes, the usual one, is one load and one multiply,
  * with no loop over its bytes (whose exit mispredicted at every word).
  */
 static int
@@ -164,7 +164,7 @@ static char *
 normalize(const char *s, const PersonaLexicon *lexicon)
 {
 	char	   *utf8 = to_utf8(s);
-	char	   *buf = palloc(PERSONA_NORM_MAX);
+	char	   *buf = palloc0(PERSONA_NORM_MAX);	/* split_words loads past the NUL */
 
 	persona_title_normalize(utf8, strlen(utf8), lexicon, buf, PERSONA_NORM_MAX);
 	return buf;
@@ -345,7 +345,6 @@ compile_quick_test(MatchProfile *mp)
 {
 	const RulesetProfile *p = mp->profile;
 
-	mp->quick_reject = !p->weighted;
 	mp->seniority_mask = p->seniorities.present ? p->seniorities.bits << 1 : ~(uint32) 0;
 	mp->function_mask = p->functions.present ? p->functions.bits : ~(uint32) 0;
 }
@@ -673,6 +672,14 @@ attributes_held(Matcher *m, const MatchLead *lead, const MatchProfile *mp)
 	return true;
 }
 
+/* Is the lead's company size in the profile's employees range? */
+static inline bool
+employees_in(const RulesetProfile *p, const MatchLead *lead)
+{
+	return lead->has_employees && lead->employees >= p->employees_lo &&
+		lead->employees < p->employees_hi;
+}
+
 /*
  * Score one profile for the prepared lead.  With detail (explain) every
  * criterion is evaluated and recorded.  Without, the cheap criteria come
@@ -722,9 +729,7 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 	}
 
 	if (p->has_employees)
-		COUNT_CRITERION(CRIT_EMPLOYEES,
-						lead->has_employees && lead->employees >= p->employees_lo &&
-						lead->employees < p->employees_hi, 1, -1);
+		COUNT_CRITERION(CRIT_EMPLOYEES, employees_in(p, lead), 1, -1);
 
 	if (p->industries.n > 0)
 		COUNT_CRITERION(CRIT_INDUSTRIES,
@@ -744,8 +749,7 @@ eval_profile(Matcher *m, const MatchProfile *mp, const MatchLead *lead,
 			scan_keywords(m);
 		/* A longer keyword covering more of the title is a stronger match. */
 		COUNT_CRITERION(CRIT_TITLE_KEYWORDS, m->kw_longest[i] > 0,
-						m->kw_longest[i] > 0 ?
-						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)) : 0,
+						0.5f + 0.5f * Min(1.0f, (float4) m->kw_longest[i] / Max(m->nwords, 1)),
 						m->kw_which[i]);
 	}
 
@@ -782,14 +786,12 @@ profile_may_match(const MatchProfile *mp, const MatchLead *lead,
 {
 	const RulesetProfile *p = mp->profile;
 
-	if (!mp->quick_reject)
+	if (p->weighted)
 		return true;
 	if ((seniority_bit & mp->seniority_mask) == 0 ||
 		(function_bits & mp->function_mask) == 0)
 		return false;
-	return !p->has_employees ||
-		(lead->has_employees && lead->employees >= p->employees_lo &&
-		 lead->employees < p->employees_hi);
+	return !p->has_employees || employees_in(p, lead);
 }
 
 /* Is profile a a better match than profile b?  Score, priority, key. */

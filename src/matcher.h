@@ -104,7 +104,6 @@ typedef struct MatchProfile
 	 * seniority and function bits that can meet its criteria, every bit
 	 * when it sets none.
 	 */
-	bool		quick_reject;	/* 'all' mode: one unmet criterion rejects */
 	uint32		seniority_mask;
 	uint32		function_mask;
 } MatchProfile;

@@ -261,7 +261,8 @@ get_text_list(JsonbContainer *obj, const char *key, TextList *list,
 
 /*
  * Re-raise the error a built-in input function (int4range, jsonb) just
- * threw as a ruleset error that names the path, in the caller's context.
+ * threw as a ruleset error that names the path, in the caller's context;
+ * any error but a data exception goes on as it was.
  */
 static pg_attribute_noreturn() void
 input_error_at(MemoryContext cxt, const char *path)
@@ -271,6 +272,9 @@ input_error_at(MemoryContext cxt, const char *path)
 	MemoryContextSwitchTo(cxt);
 	edata = CopyErrorData();
 	FlushErrorState();
+	/* only a bad value is the ruleset's fault: a cancel or out-of-memory is not */
+	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) != ERRCODE_DATA_EXCEPTION)
+		ReThrowError(edata);
 	ruleset_error(path, "%s", edata->message);
 }
 

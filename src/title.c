@@ -173,9 +173,8 @@ static uint64_t lex_head_bits[HEAD_BITS / 64];
  * no level, no function, English, and no flag but the compound ones.  A
  * labels-only call gives them no unit, like unknown words.
  */
-#define LEX_MAX_ENTRIES	8000	/* tools/gen_lexicon.pl refuses more */
 #define LEX_INERT_OK	(LEX_CMOD | LEX_CHEAD | LEX_LOOSEHEAD | LEX_PREFIXONLY)
-static uint64_t lex_inert[(LEX_MAX_ENTRIES + 63) / 64];
+static uint64_t lex_inert[(LEX_SLOTS / 2 + 63) / 64];	/* lex_build's entries */
 
 static inline int
 entry_inert(int e)
@@ -454,7 +453,7 @@ lex_build(void)
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
 		if (e->sen == PERSONA_SEN_NONE && e->fn == PERSONA_FN_NONE &&
-			e->lang == 0 && !(e->flags & ~LEX_INERT_OK) && i < LEX_MAX_ENTRIES)
+			e->lang == 0 && !(e->flags & ~LEX_INERT_OK))
 			lex_inert[i / 64] |= (uint64_t) 1 << (i % 64);
 		if (e->nwords > 1)
 		{
@@ -1061,7 +1060,8 @@ tokenize_short_latin(Ctx *c, const unsigned char *s, size_t n)
 		end[nshift] = (uint8_t) m;
 		shift[nshift++] = (uint8_t) (i - m);
 	}
-	if (!tokenize_short_ascii(c, ascii, m))
+	/* all ASCII: the ASCII path has refused this title already ("&", "@") */
+	if (nshift == 0 || !tokenize_short_ascii(c, ascii, m))
 		return 0;
 	/*
 	 * Only the evidence reads the source bytes.  Tokens and shifts are both
@@ -1421,7 +1421,11 @@ unit_unknown(Unit *u, const char *w, int n)
 	u->lang = 0;
 }
 
-/* "of", "de", "d'", "en", "von": what follows names the work, not the person */
+/*
+ * "of", "de", "d'", "en", "von": what follows names the work, not the
+ * person.  A list here, not a lexicon flag: the sixteen flag bits of a
+ * lexicon entry are all taken, and only the plural rule asks.
+ */
 static int
 is_preposition(const char *w, int n)
 {
@@ -1906,10 +1910,10 @@ analyse(Ctx *c, const char *title, size_t len, const PersonaLexicon *user,
 
 /*
  * Write the canonical words joined by single spaces; a word that does not
- * fit is left out whole.  Records each unit's place in the output.
+ * fit is left out whole.
  */
 static size_t
-write_normalized(Ctx *c, char *buf, size_t bufsize)
+write_normalized(const Ctx *c, char *buf, size_t bufsize)
 {
 	size_t		pos = 0;
 	int			u;
@@ -1918,12 +1922,9 @@ write_normalized(Ctx *c, char *buf, size_t bufsize)
 		return 0;
 	for (u = 0; u < c->nunit; u++)
 	{
-		Unit	   *un = &c->unit[u];
+		const Unit *un = &c->unit[u];
 		size_t		need;
 
-		/* as in the classifier: a word not written has an empty span */
-		un->nstart = (uint16_t) pos;
-		un->nlen = 0;
 		if (un->skip || un->canon_len == 0)
 			continue;
 		need = un->canon_len + (pos > 0 ? 1 : 0);
@@ -1932,8 +1933,6 @@ write_normalized(Ctx *c, char *buf, size_t bufsize)
 		if (pos > 0)
 			buf[pos++] = ' ';
 		memcpy(buf + pos, un->canon, un->canon_len);
-		un->nstart = (uint16_t) pos;
-		un->nlen = un->canon_len;
 		pos += un->canon_len;
 	}
 	buf[pos] = '\0';
