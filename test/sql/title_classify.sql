@@ -382,4 +382,12 @@ SELECT (persona.title_parse('CFO')).normalized = (persona.title_parse('Chief Fin
        (persona.title_parse('Einkaufsleiter')).normalized = 'purchasing head' AS einkaufsleiter_splits,
        (persona.title_parse('Personalreferent')).normalized = 'human resources specialist' AS personalreferent_splits;
 
+-- Words of other languages map to their own meaning, not to a neighbour of
+-- the same function: a keyword "food service" must not match gambling, nor
+-- "travel" a show (expected: all true).
+SELECT (persona.title_parse('Director de juegos de azar')).normalized = 'director of gambling' AS juegos_de_azar_is_gambling,
+       (persona.title_parse('Vendedor de billetes')).normalized = 'salesperson of ticket' AS billetes_is_ticket,
+       (persona.title_parse('Directeur de spectacles')).normalized = 'director of entertainment' AS spectacles_is_entertainment,
+       (persona.title_parse('Animateur sportif')).normalized = 'animateur sports' AS sportif_is_sports;
+
 DROP TABLE title_case;
