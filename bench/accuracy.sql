@@ -22,6 +22,11 @@
  *   seniority seniority_fixture.tsv (hand-written, seven languages),
  *             predicted = title_seniority
  *
+ * Beside the scores: agreement of the gold and of persona with a blind
+ * second annotation of 800 of the titles (second_annotation.tsv, see
+ * bench/accuracy/README.md), which shows how much of an occupation-level
+ * gold a title can carry.
+ *
  * Rules: a NULL prediction is wrong (shown as "(null)"), except in the
  * seniority fixture where the gold is NULL too.  A mapping row whose
  * job_function is "skip" has no single function: its titles are left out
@@ -62,6 +67,7 @@ CREATE EXTENSION IF NOT EXISTS persona;
 CREATE TEMP TABLE acc_soc_raw (line text);
 CREATE TEMP TABLE acc_isco_raw (line text);
 CREATE TEMP TABLE acc_fixture_raw (line text);
+CREATE TEMP TABLE acc_second_raw (line text);
 CREATE TEMP TABLE acc_onet_raw (line text);
 CREATE TEMP TABLE acc_esco (
 	esco_uri text,
@@ -77,6 +83,7 @@ CREATE TEMP TABLE acc_esco (
 \copy acc_soc_raw FROM 'soc_functions.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
 \copy acc_isco_raw FROM 'isco_functions.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
 \copy acc_fixture_raw FROM 'seniority_fixture.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
+\copy acc_second_raw FROM 'second_annotation.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
 \cd :startdir
 \cd :datadir
 \copy acc_onet_raw FROM 'onet/onet_titles_labeled.tsv' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02')
@@ -251,6 +258,32 @@ SELECT set_name AS set, sum(satisfied) AS "best possible correct",
 FROM best_per_title b
 GROUP BY set_name
 ORDER BY array_position(ARRAY['onet', 'esco_fr', 'esco_es'], set_name);
+
+-- How far a title can carry its occupation's function: the blind second
+-- annotation of 800 scored items (bench/accuracy/README.md).  An answer
+-- agrees with the annotator when it is the annotator's function or its
+-- second label; "none" agrees with nothing.
+CREATE TEMP TABLE acc_second AS
+SELECT split_part(line, E'\t', 1) AS set_name,
+	   split_part(line, E'\t', 2) AS title_md5,
+	   split_part(line, E'\t', 3) AS code,
+	   array_remove(ARRAY[split_part(line, E'\t', 4),
+						  nullif(split_part(line, E'\t', 5), '')], NULL) AS judged
+FROM acc_second_raw
+WHERE line !~ '^#' AND split_part(line, E'\t', 1) <> 'set' AND line <> '';
+
+\echo '-- agreement with a blind second annotation of 800 titles (gold: the occupation code)'
+SELECT s.set_name AS set, count(*) AS titles,
+	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged) / count(*), 1) AS "gold ~ annotator %",
+	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged[1:1]) / count(*), 1) AS "same, first label only %",
+	   round(100.0 * count(*) FILTER (WHERE r.pred = ANY (s.judged)) / count(*), 1) AS "persona ~ annotator %",
+	   round(100.0 * count(*) FILTER (WHERE r.pred = r.gold) / count(*), 1) AS "persona ~ gold %",
+	   count(*) FILTER (WHERE s.judged[1] = 'none') AS "annotator: none"
+FROM acc_second s
+JOIN acc_item i ON i.set_name = s.set_name AND md5(i.title) = s.title_md5 AND i.code = s.code
+JOIN acc_result r ON r.set_name = i.set_name AND r.title = i.title AND r.code = i.code
+GROUP BY s.set_name
+ORDER BY array_position(ARRAY['onet', 'esco_fr', 'esco_es'], s.set_name);
 
 \echo '-- seniority fixture accuracy by language'
 SELECT code AS lang, count(*) AS scored,
