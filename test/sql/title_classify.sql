@@ -351,7 +351,16 @@ INSERT INTO title_case VALUES
 ('analistas de sistemas', 'entry', 'it', 'plural role noun as head'),
 ('Artists Materials Sales Representative', 'entry', 'sales', 'plural beside another role is what they work on'),
 ('Responsable assurance qualité', 'manager', 'quality', 'fr/es quality assurance is not insurance'),
-('Director de Redes Sociales', 'director', 'marketing', 'fr/es social media');
+('Director de Redes Sociales', 'director', 'marketing', 'fr/es social media'),
+('Energy Trader', NULL, 'finance', 'an industry word is a weak hint'),
+('Solar Sales Advisor', 'entry', 'sales', 'an industry word is a weak hint'),
+('Solar Installer', NULL, 'trades_manufacturing', 'an industry word is a weak hint'),
+('Responsable des opérations informatiques', 'manager', 'it', 'fr/es IT written after the noun'),
+('Gestora de operaciones de TI', 'manager', 'it', 'fr/es IT written after the noun'),
+('Auditora informática', 'entry', 'it', 'fr/es IT written after the noun'),
+('Chef d''établissement scolaire', 'head', 'education', 'fr school head'),
+('Diseñador de software', 'entry', 'engineering', 'a software designer is an engineer'),
+('Community Development Officer', 'entry', 'public_sector', 'regional development is not software');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule
