@@ -12,6 +12,10 @@
  *	     items separated by "; ", a "*" marking what decided.
  * -b	 prints only the mean time per title in nanoseconds (the titles are
  *	     read into memory first and classified in several rounds).
+ * -l	 classifies for the labels only, as persona.title_seniority and
+ *	     persona.title_function do (PERSONA_CLASSIFY_NO_EVIDENCE |
+ *	     PERSONA_CLASSIFY_NO_NORMALIZED): the normalised field is empty, and
+ *	     with -b that path is the one timed.
  *
  * tools/classify.c
  *
@@ -41,12 +45,13 @@ print_functions(uint32_t functions)
 }
 
 static void
-print_one(const char *line, size_t len, int evidence, PersonaTitle *pt)
+print_one(const char *line, size_t len, int evidence, int cflags,
+		  PersonaTitle *pt)
 {
 	const char *s;
 	int			k;
 
-	persona_title_classify(line, len, NULL, pt);
+	persona_title_classify_flags(line, len, NULL, cflags, pt);
 	fwrite(line, 1, len, stdout);
 	printf("\t%s\t", pt->normalized);
 	s = persona_seniority_name(pt->seniority);
@@ -79,6 +84,7 @@ main(int argc, char **argv)
 {
 	int			evidence = 0;
 	int			bench = 0;
+	int			cflags = 0;
 	int			i;
 	char	   *line = NULL;
 	size_t		cap = 0;
@@ -91,9 +97,11 @@ main(int argc, char **argv)
 			evidence = 1;
 		else if (strcmp(argv[i], "-b") == 0)
 			bench = 1;
+		else if (strcmp(argv[i], "-l") == 0)
+			cflags = PERSONA_CLASSIFY_NO_EVIDENCE | PERSONA_CLASSIFY_NO_NORMALIZED;
 		else
 		{
-			fprintf(stderr, "usage: %s [-e] [-b] < titles\n", argv[0]);
+			fprintf(stderr, "usage: %s [-e] [-b] [-l] < titles\n", argv[0]);
 			return 2;
 		}
 	}
@@ -106,7 +114,7 @@ main(int argc, char **argv)
 		{
 			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 				n--;
-			print_one(line, (size_t) n, evidence, pt);
+			print_one(line, (size_t) n, evidence, cflags, pt);
 		}
 	}
 	else
@@ -149,12 +157,12 @@ main(int argc, char **argv)
 		}
 		/* one warm-up round builds the lexicon table */
 		for (j = 0; j < count; j++)
-			persona_title_classify(titles[j], lens[j], NULL, pt);
+			persona_title_classify_flags(titles[j], lens[j], NULL, cflags, pt);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		for (round = 0; round < rounds; round++)
 			for (j = 0; j < count; j++)
 			{
-				persona_title_classify(titles[j], lens[j], NULL, pt);
+				persona_title_classify_flags(titles[j], lens[j], NULL, cflags, pt);
 				sink += (unsigned long) (pt->seniority + pt->function);
 			}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
