@@ -97,6 +97,8 @@ typedef struct Ctx
 	uint16_t	allflags;		/* union of the units' flags */
 	int			labels_only;	/* no unknown word is read: none gets a unit */
 	int			need_src;		/* the caller reads where words came from */
+	int			n_foreign;		/* words of another language than English
+								 * that got no unit (labels only) */
 	int			at_seg;			/* first segment after " at " or "@" */
 	char		fold[PERSONA_TITLE_MAX_BYTES + 16];
 	unsigned char spelt[64 + 8];	/* a short title spelt in ASCII, with
@@ -169,9 +171,13 @@ lex_pair_maybe(uint32_t h)
 static uint64_t lex_head_bits[HEAD_BITS / 64];
 
 /*
- * Entries that say nothing to the classification ("global", "the", "and"):
- * no level, no function, English, and no flag but the compound ones.  A
- * labels-only call gives them no unit, like unknown words.
+ * Entries that say nothing to the classification ("global", "the", "and",
+ * "de", "der"): no level, no function, and no flag but the compound ones.
+ * A labels-only call gives them no unit, like unknown words.  The only
+ * thing such a word of another language than English still tells is that
+ * the title has one (LEX_FOREIGNCTX), and match_builtin counts it in
+ * Ctx.n_foreign instead: about a fifth of the units a labels-only call made
+ * were these articles and prepositions.
  */
 #define LEX_INERT_OK	(LEX_CMOD | LEX_CHEAD | LEX_LOOSEHEAD | LEX_PREFIXONLY)
 static uint64_t lex_inert[(LEX_SLOTS / 2 + 63) / 64];	/* lex_build's entries */
@@ -453,7 +459,7 @@ lex_build(void)
 		lex_filter[((h >> 7) & (LEX_FILTER_BITS - 1)) / 64] |=
 			(uint64_t) 1 << (((h >> 7) & (LEX_FILTER_BITS - 1)) % 64);
 		if (e->sen == PERSONA_SEN_NONE && e->fn == PERSONA_FN_NONE &&
-			e->lang == 0 && !(e->flags & ~LEX_INERT_OK))
+			!(e->flags & ~LEX_INERT_OK))
 			lex_inert[i / 64] |= (uint64_t) 1 << (i % 64);
 		if (e->nwords > 1)
 		{
@@ -1615,6 +1621,7 @@ match_builtin(Ctx *c)
 
 	c->nunit = 0;
 	c->allflags = 0;
+	c->n_foreign = 0;
 	while (i < c->ntok)
 	{
 		const Token *t = &c->tok[i];
@@ -1666,7 +1673,7 @@ match_builtin(Ctx *c)
 		}
 
 		if (best >= 0 && c->labels_only && entry_inert(best))
-			;					/* says nothing: no unit */
+			c->n_foreign += persona_lexicon[best].lang != 0;	/* no unit */
 		else if (best >= 0)
 		{
 			u = new_unit(c, i, bestn);
@@ -1963,7 +1970,7 @@ static void
 resolve_context(Ctx *c)
 {
 	int			u;
-	int			n_foreign = 0;
+	int			n_foreign = c->n_foreign;
 	int			officer_after = 0;
 	int			staffable_after = 0;
 	int			cur_seg = -1;
