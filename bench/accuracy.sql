@@ -22,9 +22,9 @@
  *   seniority seniority_fixture.tsv (hand-written, seven languages),
  *             predicted = title_seniority
  *
- * Beside the scores: agreement of the gold and of persona with a blind
- * second annotation of 800 of the titles (second_annotation.tsv, see
- * bench/accuracy/README.md), which shows how much of an occupation-level
+ * Beside the scores: agreement of the gold and of persona with two blind
+ * annotations of 800 of the titles (second_annotation.tsv, see
+ * bench/accuracy/README.md), which show how much of an occupation-level
  * gold a title can carry.
  *
  * Rules: a NULL prediction is wrong (shown as "(null)"), except in the
@@ -259,26 +259,30 @@ FROM best_per_title b
 GROUP BY set_name
 ORDER BY array_position(ARRAY['onet', 'esco_fr', 'esco_es'], set_name);
 
--- How far a title can carry its occupation's function: the blind second
--- annotation of 800 scored items (bench/accuracy/README.md).  An answer
--- agrees with the annotator when it is the annotator's function or its
+-- How far a title can carry its occupation's function: two blind
+-- annotations of 800 scored items (bench/accuracy/README.md).  An answer
+-- agrees with an annotator when it is the annotator's function or its
 -- second label; "none" agrees with nothing.
 CREATE TEMP TABLE acc_second AS
 SELECT split_part(line, E'\t', 1) AS set_name,
 	   split_part(line, E'\t', 2) AS title_md5,
 	   split_part(line, E'\t', 3) AS code,
 	   array_remove(ARRAY[split_part(line, E'\t', 4),
-						  nullif(split_part(line, E'\t', 5), '')], NULL) AS judged
+						  nullif(split_part(line, E'\t', 5), '')], NULL) AS judged_a,
+	   array_remove(ARRAY[split_part(line, E'\t', 6),
+						  nullif(split_part(line, E'\t', 7), '')], NULL) AS judged_b
 FROM acc_second_raw
 WHERE line !~ '^#' AND split_part(line, E'\t', 1) <> 'set' AND line <> '';
 
-\echo '-- agreement with a blind second annotation of 800 titles (gold: the occupation code)'
+\echo '-- agreement with two blind annotations of 800 titles (gold: the occupation code)'
 SELECT s.set_name AS set, count(*) AS titles,
-	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged) / count(*), 1) AS "gold ~ annotator %",
-	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged[1:1]) / count(*), 1) AS "same, first label only %",
-	   round(100.0 * count(*) FILTER (WHERE r.pred = ANY (s.judged)) / count(*), 1) AS "persona ~ annotator %",
-	   round(100.0 * count(*) FILTER (WHERE r.pred = r.gold) / count(*), 1) AS "persona ~ gold %",
-	   count(*) FILTER (WHERE s.judged[1] = 'none') AS "annotator: none"
+	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged_a) / count(*), 1) AS "gold ~ A %",
+	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged_b) / count(*), 1) AS "gold ~ B %",
+	   round(100.0 * count(*) FILTER (WHERE i.accept && s.judged_a[1:1]) / count(*), 1) AS "gold ~ A, first label %",
+	   round(100.0 * count(*) FILTER (WHERE s.judged_a[1] = s.judged_b[1]) / count(*), 1) AS "A = B, first labels %",
+	   round(100.0 * count(*) FILTER (WHERE r.pred = ANY (s.judged_a)) / count(*), 1) AS "persona ~ A %",
+	   round(100.0 * count(*) FILTER (WHERE r.pred = ANY (s.judged_b)) / count(*), 1) AS "persona ~ B %",
+	   round(100.0 * count(*) FILTER (WHERE r.pred = r.gold) / count(*), 1) AS "persona ~ gold %"
 FROM acc_second s
 JOIN acc_item i ON i.set_name = s.set_name AND md5(i.title) = s.title_md5 AND i.code = s.code
 JOIN acc_result r ON r.set_name = i.set_name AND r.title = i.title AND r.code = i.code
