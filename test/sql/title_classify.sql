@@ -360,7 +360,16 @@ INSERT INTO title_case VALUES
 ('Auditora informática', 'entry', 'it', 'fr/es IT written after the noun'),
 ('Chef d''établissement scolaire', 'head', 'education', 'fr school head'),
 ('Diseñador de software', 'entry', 'engineering', 'a software designer is an engineer'),
-('Community Development Officer', 'entry', 'public_sector', 'regional development is not software');
+('Community Development Officer', 'entry', 'public_sector', 'regional development is not software'),
+('Farm Loan Officer', 'entry', 'finance', 'an industry word is a weak hint'),
+('Stock Analyst', 'entry', 'finance', 'stock of a company is finance'),
+('Stock Clerk', 'entry', 'operations', 'stock of goods is operations'),
+('Media Buyer', 'entry', 'marketing', 'a media buyer is marketing'),
+('Acheteuse d''espaces publicitaires', 'entry', 'marketing', 'a media buyer is marketing'),
+('Health and Safety Manager', 'manager', 'operations', 'health and safety is operations'),
+('Analyste fonctionnel', 'entry', 'it', 'a functional analyst is it'),
+('Concepteur de systèmes informatiques', 'entry', 'it', 'a weak role noun yields to a domain word'),
+('Gérante de pharmacie', 'manager', 'healthcare', 'fr/es pharmacy');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule
