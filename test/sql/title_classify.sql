@@ -369,7 +369,17 @@ INSERT INTO title_case VALUES
 ('Health and Safety Manager', 'manager', 'operations', 'health and safety is operations'),
 ('Analyste fonctionnel', 'entry', 'it', 'a functional analyst is it'),
 ('Concepteur de systèmes informatiques', 'entry', 'it', 'a weak role noun yields to a domain word'),
-('Gérante de pharmacie', 'manager', 'healthcare', 'fr/es pharmacy');
+('Gérante de pharmacie', 'manager', 'healthcare', 'fr/es pharmacy'),
+('Directrice administrative et financière', 'director', 'finance', 'fr DAF is finance'),
+('Contrôleur de gestion', 'entry', 'finance', 'fr contrôleur: finance only de gestion'),
+('Contrôleur de soudures', 'entry', 'quality', 'fr contrôleur alone checks things'),
+('Contrôleuse du travail', 'entry', 'public_sector', 'fr contrôleur of the state'),
+('Contrôleur aérien', 'entry', 'operations', 'air traffic control is operations'),
+('Disability Examiner', 'entry', 'public_sector', 'an examiner alone is public sector'),
+('Hearing Examiner', 'entry', 'legal', 'hearing examiners are legal'),
+('Rédactrice sinistres', 'entry', 'finance', 'fr insurance and credit drafters'),
+('Responsable de compte TIC', 'manager', 'sales', 'fr/es account manager'),
+('UI Developer', 'entry', 'engineering', 'a developer of interfaces is an engineer');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule
