@@ -658,7 +658,8 @@ lex_find_word(uint32_t h, const char *w, int n)
 #define CL_SEP		0			/* separator */
 #define CL_SEG		1			/* ends a segment */
 #define CL_DASH		2			/* "-": a separator, " - " ends a segment */
-#define CL_AMP		3			/* "&": "R&D" is a word, else a segment end */
+#define CL_AMP		3			/* "&", "+": "R&D", "I+D" are words (both
+								 * written "&"), else a segment end */
 #define CL_HIGH		4			/* a byte >= 0x80: decode UTF-8 */
 
 static const char ascii_map[256] = {
@@ -667,7 +668,7 @@ static const char ascii_map[256] = {
 	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
 	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
 	CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_SEP, CL_AMP, CL_SEP,
-	CL_SEG, CL_SEG, CL_SEP, CL_SEG, CL_SEG, CL_DASH, CL_SEP, CL_SEG,
+	CL_SEG, CL_SEG, CL_SEP, CL_AMP, CL_SEG, CL_DASH, CL_SEP, CL_SEG,
 	'0', '1', '2', '3', '4', '5', '6', '7',
 	'8', '9', CL_SEG, CL_SEG, CL_SEP, CL_SEP, CL_SEP, CL_SEP,
 	CL_SEG, 'a', 'b', 'c', 'd', 'e', 'f', 'g',
@@ -1236,7 +1237,9 @@ tokenize(Ctx *c, const unsigned char *s, size_t n)
 			{
 				/*
 				 * "R&D", "M&A", "L&D" are words; "Sales & Marketing" and
-				 * "Sales&Marketing" are two.
+				 * "Sales&Marketing" are two.  Spanish writes "I+D" for
+				 * R&D: a "+" between short words joins them the same way
+				 * and is written "&", so the lexicon has one spelling.
 				 */
 				size_t		j = i + 1;
 

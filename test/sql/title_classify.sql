@@ -379,7 +379,28 @@ INSERT INTO title_case VALUES
 ('Hearing Examiner', 'entry', 'legal', 'hearing examiners are legal'),
 ('Rédactrice sinistres', 'entry', 'finance', 'fr insurance and credit drafters'),
 ('Responsable de compte TIC', 'manager', 'sales', 'fr/es account manager'),
-('UI Developer', 'entry', 'engineering', 'a developer of interfaces is an engineer');
+('UI Developer', 'entry', 'engineering', 'a developer of interfaces is an engineer'),
+('HRM Manager', 'manager', 'hr', 'department names: en HRM'),
+('Leiter der Rechtsabteilung', 'head', 'legal', 'department names: de'),
+('Referentin Unternehmenskommunikation', 'entry', 'media_communications', 'department names: de'),
+('Leiterin Informationssicherheit', 'head', 'it', 'department names: de'),
+('Responsable contrôle de gestion', 'manager', 'finance', 'department names: fr'),
+('Directeur de l''ingénierie', 'director', 'engineering', 'department names: fr'),
+('Analyste en cybersécurité', 'entry', 'it', 'department names: fr'),
+('Jefe de Ingeniería', 'manager', 'engineering', 'department names: es'),
+('Director de Adquisición de Talento', 'director', 'hr', 'department names: es'),
+('Analista de la cadena de abastecimiento', 'entry', 'operations', 'department names: es supply chain'),
+('Gerente de Abastecimiento', 'manager', 'procurement', 'department names: es'),
+('Diretor de Assuntos Jurídicos', 'director', 'legal', 'department names: pt'),
+('Gerente de Novos Negócios', 'manager', 'business_development', 'department names: pt'),
+('Coördinator Informatievoorziening', 'entry', 'it', 'department names: nl'),
+('Responsabile Controllo di Gestione', 'manager', 'finance', 'department names: it'),
+('Direttore Affari Legali', 'director', 'legal', 'department names: it'),
+('Especialista en I+D', 'entry', 'research', 'es I+D is R&D'),
+('Director de I+D+i', 'director', 'research', 'es I+D+i is R&D'),
+('Gerente de P&D', 'manager', 'research', 'pt P&D is R&D'),
+('Leiter F&E', 'head', 'research', 'de F&E is R&D'),
+('C++ Developer', 'entry', 'engineering', 'a + after a word joins nothing');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule
@@ -416,6 +437,8 @@ SELECT (persona.title_parse('CFO')).normalized = (persona.title_parse('Chief Fin
 SELECT (persona.title_parse('Director de juegos de azar')).normalized = 'director of gambling' AS juegos_de_azar_is_gambling,
        (persona.title_parse('Vendedor de billetes')).normalized = 'salesperson of ticket' AS billetes_is_ticket,
        (persona.title_parse('Directeur de spectacles')).normalized = 'director of entertainment' AS spectacles_is_entertainment,
-       (persona.title_parse('Animateur sportif')).normalized = 'animateur sports' AS sportif_is_sports;
+       (persona.title_parse('Animateur sportif')).normalized = 'animateur sports' AS sportif_is_sports,
+       (persona.title_parse('I+D')).normalized = (persona.title_parse('R&D')).normalized AS i_mas_d_is_r_and_d,
+       (persona.title_parse('Operador de agua de abastecimiento')).normalized = 'operator of water supply' AS agua_de_abastecimiento_is_water_supply;
 
 DROP TABLE title_case;
