@@ -400,7 +400,18 @@ INSERT INTO title_case VALUES
 ('Director de I+D+i', 'director', 'research', 'es I+D+i is R&D'),
 ('Gerente de P&D', 'manager', 'research', 'pt P&D is R&D'),
 ('Leiter F&E', 'head', 'research', 'de F&E is R&D'),
-('C++ Developer', 'entry', 'engineering', 'a + after a word joins nothing');
+('C++ Developer', 'entry', 'engineering', 'a + after a word joins nothing'),
+('Leiter Produktmarketing', 'head', 'marketing', 'department names: de compound, marketing not product'),
+('Leiterin Konstruktion', 'head', 'engineering', 'department names: de'),
+('Responsabile Ufficio Acquisti', 'manager', 'procurement', 'an office word only hints: it ufficio'),
+('Ingénieur bureau d''études', 'entry', 'engineering', 'an office word only hints: fr bureau d études'),
+('Responsable informatique décisionnelle', 'manager', 'data', 'department names: fr business intelligence'),
+('Jefe de Postventa', 'manager', 'customer_success', 'department names: es'),
+('Analista de Inteligencia de Negocio', 'entry', 'data', 'department names: es business intelligence'),
+('Responsable des services généraux', 'manager', 'operations', 'department names: fr facilities'),
+('Medewerker Klantenondersteuning', 'entry', 'customer_success', 'department names: nl'),
+('Manager Facilitaire Dienst', 'manager', 'operations', 'department names: nl facilities'),
+('Directora de Capital Humano', 'director', 'hr', 'department names: es');
 
 -- every case whose classification differs from the expectation (expected: none)
 SELECT c.title, c.seniority AS expected_seniority, persona.title_seniority(c.title) AS got_seniority, c.job_function AS expected_function, persona.title_function(c.title) AS got_function, c.rule
