@@ -889,7 +889,7 @@ fold_short_ascii(char *fold, const unsigned char *s, size_t n,
 /*
  * The common title on a straight path: at most 64 bytes of ASCII letters,
  * digits, spaces and the separators and segment punctuation that need no
- * look-around beyond the next byte (not "&", "@").  The title is folded in
+ * look-around beyond the next byte (not "&", "+", "@").  The title is folded in
  * place (see fold_short_ascii) into one bit mask of letters and digits, so
  * each token is found with two bit scans instead of a branch per byte, and
  * a token's segment is the number of segment marks before it.  Produces
@@ -933,7 +933,7 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
 				segmark |= (uint64_t) 1 << i;
 		}
 		else if (m != CL_SEP)
-			return 0;			/* "&" looks around: the byte loop */
+			return 0;			/* "&", "+" look around: the byte loop */
 	}
 
 	c->at_seg = PERSONA_TITLE_MAX_BYTES + 1;
@@ -978,9 +978,9 @@ tokenize_short_ascii(Ctx *c, const unsigned char *s, size_t n)
  * separator 0x01), tokenised as an ASCII title, and the tokens' source
  * bytes are then mapped back.  What the byte loop would make of it is
  * exactly that, because nothing but a character's class and fold is read:
- * the look-around of "&" and "@" is not taken here (tokenize_short_ascii
- * refuses them), and a byte next to " - " is a space in both spellings or
- * in neither.  Returns 0 for anything else (other scripts, longer titles).
+ * the look-around of "&", "+" and "@" is not taken here
+ * (tokenize_short_ascii refuses them), and a byte next to " - " is a space
+ * in both spellings or in neither.  Returns 0 for anything else (other scripts, longer titles).
  */
 static int
 tokenize_short_latin(Ctx *c, const unsigned char *s, size_t n)
@@ -1067,7 +1067,7 @@ tokenize_short_latin(Ctx *c, const unsigned char *s, size_t n)
 		end[nshift] = (uint8_t) m;
 		shift[nshift++] = (uint8_t) (i - m);
 	}
-	/* all ASCII: the ASCII path has refused this title already ("&", "@") */
+	/* all ASCII: the ASCII path has refused this title already ("&", "+", "@") */
 	if (nshift == 0 || !tokenize_short_ascii(c, ascii, m))
 		return 0;
 	/*

@@ -12,9 +12,10 @@ support vector machine over TF-IDF word unigrams and bigrams and character
 2- to 5-grams (scikit-learn, Debian's python3-sklearn); both read titles
 with accents folded, in lower case.  If the stronger learner scored far
 above the simpler one, the bound would say more about the learner than
-about the gold; they land within a few points.  Learned from the gold, it knows every convention of the mapping and of the occupation codes
-that a hand-written lexicon can only guess, so its score on unseen titles
-says how far the gold can be read from titles at all:
+about the gold; they land within a few points.  Learned from the gold,
+they know every convention of the mapping and of the occupation codes
+that a hand-written lexicon can only guess, so their scores on unseen
+titles say how far the gold can be read from titles at all:
 
   grouped by title       every row of one title string is in one fold, so
                          the other titles of the same occupation (and, in
